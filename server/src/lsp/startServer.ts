@@ -1,0 +1,73 @@
+/**
+ * Wires the handlers to a connection. Knows nothing of how the connection was made (stdio, IPC, tests).
+ */
+import {
+  DidChangeConfigurationNotification as DidChangeConfigurationNotificationType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { SEMANTIC_TOKENS_LEGEND, onSemanticTokensFull } from "./semanticTokens";
+import type { ServerContext } from "./context";
+import { DiagnosticsHandler } from "./diagnostics";
+import { onDocumentHighlight } from "./documentHighlight";
+import { onDocumentSymbol } from "./documentSymbol";
+import { onFoldingRange } from "./foldingRange";
+import { onFormatting, onRangeFormatting } from "./formatting";
+import { ParseCache } from "./parseCache";
+import { onSelectionRange } from "./selectionRange";
+import { SettingsStore } from "./settings";
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const context: ServerContext = { connection, documents, cache: new ParseCache(), settings: new SettingsStore(connection) };
+  const diagnostics = new DiagnosticsHandler(context);
+  let foldingRangeLimit: number | undefined;
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    context.settings.supportsConfiguration = capabilities.workspace?.configuration === true;
+    foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: "Logstash" },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentHighlightProvider: true,
+      },
+      serverInfo: { name: "logsmith", version: process.env.LOGSMITH_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (context.settings.supportsConfiguration) {
+      // Pull-model settings: the client notifies, the server re-reads what it needs per resource.
+      void connection.client.register(DidChangeConfigurationNotificationType.type, { section: "logsmith" }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    context.settings.forget();
+    diagnostics.revalidateAll();
+  });
+
+  diagnostics.register();
+  documents.onDidClose((e) => context.settings.forget(e.document.uri));
+
+  connection.onDocumentSymbol((p) => onDocumentSymbol(context, p));
+  connection.onFoldingRanges((p) => onFoldingRange(context, p, foldingRangeLimit));
+  connection.onSelectionRanges((p) => onSelectionRange(context, p));
+  connection.languages.semanticTokens.on((p) => onSemanticTokensFull(context, p));
+  connection.onDocumentFormatting((p) => onFormatting(context, p));
+  connection.onDocumentRangeFormatting((p) => onRangeFormatting(context, p));
+  connection.onDocumentHighlight((p) => onDocumentHighlight(context, p));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -109,6 +109,10 @@ function explain(facts: ParseErrorFacts, token: IToken, text: string): Issue {
     return issue("syntax-regex-flags", "error", t("Logstash regular expressions take no flags after the closing `/`; use an inline flag such as `(?i)` instead"), here);
   }
 
+  if (token?.image === "notin") {
+    return issue("syntax-notin", "error", t("Write `not in` with a space"), here, { replacement: "not in" });
+  }
+
   if (facts.kind === "notAllInput") {
     if (tokenType === "RCurly") return issue("syntax-unmatched-brace", "error", t("This {0} closes nothing", "`}`"), here);
     return issue("syntax-expected-section", "error", t("Expected `input`, `filter` or `output`, found {0}", found), here);

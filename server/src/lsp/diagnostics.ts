@@ -3,6 +3,7 @@
  */
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "vscode-languageserver";
+import { validateParsed } from "../core/validate";
 import { toDiagnostic } from "./convert";
 import type { ServerContext } from "./context";
 import type { ParsedDocument } from "./parseCache";
@@ -56,5 +57,5 @@ export class DiagnosticsHandler {
 }
 
 export function diagnose(entry: ParsedDocument): Diagnostic[] {
-  return entry.parse.issues.map((issue) => toDiagnostic(entry.lines, issue));
+  return validateParsed(entry.parse).map((issue) => toDiagnostic(entry.lines, issue));
 }

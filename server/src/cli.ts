@@ -1,0 +1,92 @@
+/**
+ * The `logsmith` command (bundled to dist/cli.cjs). Uses only the core, so CI runs the same checks as
+ * the editor without VS Code.
+ */
+import { version } from "../../package.json";
+import { runCheck, type CliIO } from "./cli/check";
+import { runFmt } from "./cli/fmt";
+import { UsageError } from "./cli/files";
+
+const HELP = `Usage: logsmith <command> [options] <file-or-dir>...
+
+Commands:
+  check [--format text|json] <path>...   Report problems in Logstash pipeline files.
+                                         A directory means its *.conf files, in name order.
+  fmt [--check] [--tab-size N] [--use-tabs] <path>...
+                                         Format files in place; with --check, list the
+                                         files that would change and exit 1 if any.
+
+Options:
+  -h, --help       Show this help.
+  -v, --version    Show the version.
+
+Exit status: 0 no errors, 1 errors found (or files to format), 2 bad usage or unreadable files.
+`;
+
+const io: CliIO = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+function main(argv: string[]): number {
+  if (argv.length === 0) throw new UsageError("missing command");
+  const [command, ...rest] = argv;
+  if (command === "-h" || command === "--help" || command === "help") {
+    io.out(HELP);
+    return 0;
+  }
+  if (command === "-v" || command === "--version") {
+    io.out(`${version}\n`);
+    return 0;
+  }
+  if (rest.includes("-h") || rest.includes("--help")) {
+    io.out(HELP);
+    return 0;
+  }
+  switch (command) {
+    case "check": {
+      let format: "text" | "json" = "text";
+      const inputs: string[] = [];
+      for (let i = 0; i < rest.length; i++) {
+        const arg = rest[i];
+        if (arg === "--format" || arg.startsWith("--format=")) {
+          const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : rest[++i];
+          if (value !== "text" && value !== "json") throw new UsageError(`--format must be text or json, not ${value ?? "nothing"}`);
+          format = value;
+        } else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+        else inputs.push(arg);
+      }
+      if (inputs.length === 0) throw new UsageError("check needs at least one file or directory");
+      return runCheck({ format, inputs }, io);
+    }
+    case "fmt": {
+      let check = false;
+      let tabSize = 2;
+      let insertSpaces = true;
+      const inputs: string[] = [];
+      for (let i = 0; i < rest.length; i++) {
+        const arg = rest[i];
+        if (arg === "--check") check = true;
+        else if (arg === "--use-tabs") insertSpaces = false;
+        else if (arg === "--tab-size" || arg.startsWith("--tab-size=")) {
+          const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : rest[++i];
+          tabSize = Number(value);
+          if (!Number.isInteger(tabSize) || tabSize < 1 || tabSize > 16) throw new UsageError(`--tab-size must be a whole number from 1 to 16`);
+        } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+        else inputs.push(arg);
+      }
+      if (inputs.length === 0) throw new UsageError("fmt needs at least one file or directory");
+      return runFmt({ check, tabSize, insertSpaces, inputs }, io);
+    }
+    default:
+      throw new UsageError(`unknown command ${command}`);
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  io.err(`logsmith: ${error.message}\nRun \`logsmith --help\` for usage.\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,48 @@
+/**
+ * Expands the CLI's file arguments the way Logstash reads `path.config`.
+ */
+import { readdirSync, statSync } from "node:fs";
+import { sep } from "node:path";
+
+export interface InputFile {
+  /** As given on the command line, or `<dir as given>/<name>` for files found in a directory. */
+  display: string;
+  path: string;
+}
+
+export class UsageError extends Error {}
+
+/**
+ * A directory stands for its `*.conf` files, sorted by name as Logstash sorts a `path.config`
+ * directory (Ruby's `Dir.glob(...).sort`: byte order, so `10-x.conf` before `2-x.conf`).
+ */
+export function expandInputs(args: string[]): { files: InputFile[]; unreadable: string[] } {
+  const files: InputFile[] = [];
+  const unreadable: string[] = [];
+  for (const arg of args) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(arg).isDirectory();
+    } catch {
+      unreadable.push(arg);
+      continue;
+    }
+    if (!isDirectory) {
+      files.push({ display: arg, path: arg });
+      continue;
+    }
+    const prefix = arg.endsWith("/") || arg.endsWith(sep) ? arg : arg + sep;
+    const names = readdirSync(arg, { withFileTypes: true })
+      .filter((d) => !d.isDirectory() && d.name.endsWith(".conf"))
+      .map((d) => d.name)
+      .sort(byteOrder);
+    for (const name of names) files.push({ display: prefix + name, path: prefix + name });
+  }
+  return { files, unreadable };
+}
+
+function byteOrder(a: string, b: string): number {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return Buffer.compare(x, y);
+}

@@ -1,0 +1,16 @@
+/**
+ * The one entry for "everything wrong with this document", used by the language server and the CLI,
+ * so both always report the same issues. Catalog and pipeline checks join here as they land.
+ */
+import type { Issue } from "./issue";
+import { parseConfig, type ParseResult } from "./parse";
+
+/** Issues of an already parsed document (the server parses once per version and shares the result). */
+export function validateParsed(parse: ParseResult): Issue[] {
+  return [...parse.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+export function validateText(text: string): { parse: ParseResult; issues: Issue[] } {
+  const parse = parseConfig(text);
+  return { parse, issues: validateParsed(parse) };
+}

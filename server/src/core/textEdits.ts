@@ -37,17 +37,15 @@ export function computeEdits(before: string, after: string, lines?: [number, num
   }));
 
   const edits: TextEdit[] = [];
+  const inRange = (first: number, end: number) =>
+    !lines || (first === end ? first >= lines[0] && first <= lines[1] : first >= lines[0] && end - 1 <= lines[1]);
   for (const h of hunks) {
-    if (lines) {
-      const [first, last] = lines;
-      const inside = h.aStart === h.aEnd ? h.aStart >= first && h.aStart <= last : h.aStart >= first && h.aEnd - 1 <= last;
-      if (!inside) continue;
-    }
     if (h.aEnd - h.aStart === h.bEnd - h.bStart) {
+      // Line-for-line replacements are judged line by line, so a range can take part of a hunk.
       for (let k = 0; k < h.aEnd - h.aStart; k++) {
-        edits.push(narrow(a[h.aStart + k], b[h.bStart + k], starts[h.aStart + k]));
+        if (inRange(h.aStart + k, h.aStart + k + 1)) edits.push(narrow(a[h.aStart + k], b[h.bStart + k], starts[h.aStart + k]));
       }
-    } else {
+    } else if (inRange(h.aStart, h.aEnd)) {
       edits.push({ range: { start: starts[h.aStart], end: starts[h.aEnd] }, newText: b.slice(h.bStart, h.bEnd).join("") });
     }
   }

@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { startTestServer, type TestServer } from "../helpers/lspClient";
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(async () => {
+  await server.stop();
+});
+
+test("initialize advertises the features the server implements", () => {
+  const { capabilities, serverInfo } = server.initializeResult;
+  assert.equal(serverInfo?.name, "logsmith");
+  assert.equal(capabilities.textDocumentSync, 2);
+  assert.ok(capabilities.documentSymbolProvider);
+  assert.equal(capabilities.foldingRangeProvider, true);
+  assert.equal(capabilities.selectionRangeProvider, true);
+  assert.equal(capabilities.documentFormattingProvider, true);
+  assert.equal(capabilities.documentRangeFormattingProvider, true);
+  assert.equal(capabilities.documentHighlightProvider, true);
+  assert.ok(capabilities.semanticTokensProvider?.legend.tokenTypes.includes("variable"));
+});
+
+test("requests for a document that is not open answer null", async () => {
+  const symbols = await server.connection.sendRequest("textDocument/documentSymbol", { textDocument: { uri: "file:///unknown.conf" } });
+  assert.equal(symbols, null);
+});
+
+test("a valid pipeline gets an empty diagnostics list when opened", async () => {
+  const uri = "file:///tmp/valid.conf";
+  server.open(uri, 'input { stdin {} }\nfilter { mutate { add_tag => ["x"] } }\noutput { stdout {} }\n');
+  const published = await server.diagnostics(uri);
+  assert.deepEqual(published.diagnostics, []);
+  assert.equal(published.version, 1);
+});
+
+test("a missing `=>` is a syntax error from logsmith, cleared once fixed", async () => {
+  const uri = "file:///tmp/broken.conf";
+  server.open(uri, 'filter {\n  mutate { add_field { "a" => "b" } }\n}\n');
+  const broken = await server.diagnostics(uri);
+  assert.equal(broken.diagnostics.length, 1, JSON.stringify(broken.diagnostics));
+  const [d] = broken.diagnostics;
+  assert.match(String(d.code), /^syntax/);
+  assert.equal(d.source, "logsmith");
+  assert.equal(d.severity, 1);
+  assert.equal(d.range.start.line, 1);
+
+  server.change(uri, 'filter {\n  mutate { add_field => { "a" => "b" } }\n}\n', 2);
+  const fixed = await server.diagnostics(uri, (p) => p.version === 2);
+  assert.deepEqual(fixed.diagnostics, []);
+});
+
+test("typing bursts are debounced: only the last version is checked", async () => {
+  const uri = "file:///tmp/burst.conf";
+  server.open(uri, "output { stdout {} }\n");
+  await server.diagnostics(uri);
+  const before = server.published.filter((p) => p.uri === uri).length;
+  for (let v = 2; v <= 6; v++) server.change(uri, `output { stdout { x => ${"1".repeat(v)} } ${v % 2 ? "" : "}"}\n`, v);
+  const last = await server.diagnostics(uri, (p) => p.version === 6);
+  const during = server.published.filter((p) => p.uri === uri).slice(before);
+  assert.deepEqual(during.map((p) => p.version), [6]);
+  assert.deepEqual(last.diagnostics, []);
+});
+
+test("closing a document clears its diagnostics", async () => {
+  const uri = "file:///tmp/closing.conf";
+  server.open(uri, "filter { x }\n");
+  await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+  void server.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+  const cleared = await server.diagnostics(uri, (p) => p.diagnostics.length === 0);
+  assert.deepEqual(cleared.diagnostics, []);
+});

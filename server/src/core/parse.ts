@@ -7,6 +7,8 @@ import { postParseIssues } from "./parser/postParseChecks";
 import { t } from "./l10n";
 
 export interface ParseResult {
+  /** The text that was parsed; issue ranges and tree spans are offsets into it. */
+  text: string;
   config: Config;
   /** Syntax errors (`syntax-…`) and the checks Logstash makes right after parsing (`config-…`). */
   issues: Issue[];
@@ -47,7 +49,7 @@ export function parseConfig(text: string): ParseResult {
   }));
   const issues = [...oneCascadePerLine(lexical, parsing, text), ...fromTree, ...postParseIssues(config, text)];
   issues.sort((a, b) => a.range.start - b.range.start);
-  return { config, issues };
+  return { text, config, issues };
 }
 
 /**

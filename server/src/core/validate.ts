@@ -4,13 +4,17 @@
  */
 import type { Issue } from "./issue";
 import { parseConfig, type ParseResult } from "./parse";
+import { validateConfig, type ValidationOptions } from "./validation/validate";
+
+export type { ValidationOptions };
 
 /** Issues of an already parsed document (the server parses once per version and shares the result). */
-export function validateParsed(parse: ParseResult): Issue[] {
-  return [...parse.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+export function validateParsed(parse: ParseResult, options: ValidationOptions = {}): Issue[] {
+  const issues = [...parse.issues, ...validateConfig(parse.config, parse.text, options)];
+  return issues.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
-export function validateText(text: string): { parse: ParseResult; issues: Issue[] } {
+export function validateText(text: string, options: ValidationOptions = {}): { parse: ParseResult; issues: Issue[] } {
   const parse = parseConfig(text);
-  return { parse, issues: validateParsed(parse) };
+  return { parse, issues: validateParsed(parse, options) };
 }

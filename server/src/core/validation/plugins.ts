@@ -6,6 +6,7 @@ import { suggestions, typoBudget, editDistance } from "../suggest";
 import type { Reporter } from "./context";
 
 const KIND_LABEL: Record<PluginKind, string> = { input: "input", filter: "filter", output: "output", codec: "codec" };
+const WITH_ARTICLE: Record<PluginKind, string> = { input: "an input", filter: "a filter", output: "an output", codec: "a codec" };
 
 /** Returns false when the plugin is unknown, so option checks are skipped. */
 export function checkPluginKnown(plugin: Plugin, kind: PluginKind, r: Reporter): boolean {
@@ -18,7 +19,7 @@ export function checkPluginKnown(plugin: Plugin, kind: PluginKind, r: Reporter):
     r.add(
       "plugin-wrong-section",
       "error",
-      t("`{0}` is a {1} plugin, not a {2}: move it to the {1} section", plugin.name, KIND_LABEL[elsewhere[0]], KIND_LABEL[kind]),
+      t("`{0}` is {1} plugin, not {2}: move it to the {3} section", plugin.name, WITH_ARTICLE[elsewhere[0]], WITH_ARTICLE[kind], KIND_LABEL[elsewhere[0]]),
       plugin.nameRange,
     );
     return false;
@@ -47,7 +48,7 @@ export function checkPluginKnown(plugin: Plugin, kind: PluginKind, r: Reporter):
     r.add(
       "plugin-unknown",
       "warning",
-      t("`{0}` is not a {1} plugin that Logstash bundles. If it is installed on your hosts, add it to `logsmith.plugins.installed`", plugin.name, KIND_LABEL[kind]),
+      t("`{0}` is not {1} plugin that Logstash bundles. If it is installed on your hosts, add it to `logsmith.plugins.installed`", plugin.name, WITH_ARTICLE[kind]),
       plugin.nameRange,
       close.length ? { replacements: close } : undefined,
     );

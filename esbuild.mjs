@@ -14,8 +14,6 @@ const common = {
   sourcemap: true,
   minify: production,
   logLevel: "info",
-  // vscode-languageserver and friends ship UMD/CJS; prefer their node entry points.
-  mainFields: ["module", "main"],
   loader: { ".json": "json" },
 };
 

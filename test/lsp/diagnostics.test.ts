@@ -57,7 +57,8 @@ test("typing bursts are debounced: only the last version is checked", async () =
   server.open(uri, "output { stdout {} }\n");
   await server.diagnostics(uri);
   const before = server.published.filter((p) => p.uri === uri).length;
-  for (let v = 2; v <= 6; v++) server.change(uri, `output { stdout { x => ${"1".repeat(v)} } ${v % 2 ? "" : "}"}\n`, v);
+  // Odd versions miss the closing brace: checking them would publish a syntax error.
+  for (let v = 2; v <= 6; v++) server.change(uri, `output { stdout { id => "${"x".repeat(v)}" } ${v % 2 ? "" : "}"}\n`, v);
   const last = await server.diagnostics(uri, (p) => p.version === 6);
   const during = server.published.filter((p) => p.uri === uri).slice(before);
   assert.deepEqual(during.map((p) => p.version), [6]);
@@ -71,4 +72,21 @@ test("closing a document clears its diagnostics", async () => {
   void server.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
   const cleared = await server.diagnostics(uri, (p) => p.diagnostics.length === 0);
   assert.deepEqual(cleared.diagnostics, []);
+});
+
+test("logsmith.plugins.installed is read per document: a listed community plugin is no longer unknown", async () => {
+  const other = await startTestServer();
+  try {
+    const text = "filter { my_custom_thing { a => 1 } }\n";
+    other.open("file:///tmp/unknown-plugin.conf", text);
+    const before = await other.diagnostics("file:///tmp/unknown-plugin.conf");
+    assert.ok(before.diagnostics.some((d) => d.code === "plugin-unknown"), JSON.stringify(before.diagnostics));
+
+    other.settings = { plugins: { installed: ["my_custom_thing"] } };
+    void other.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    const after = await other.diagnostics("file:///tmp/unknown-plugin.conf", (p) => !p.diagnostics.some((d) => d.code === "plugin-unknown"));
+    assert.ok(!after.diagnostics.some((d) => d.code === "plugin-unknown"));
+  } finally {
+    await other.stop();
+  }
 });

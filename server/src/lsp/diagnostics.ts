@@ -7,6 +7,7 @@ import { validateParsed } from "../core/validate";
 import { toDiagnostic } from "./convert";
 import type { ServerContext } from "./context";
 import type { ParsedDocument } from "./parseCache";
+import type { LogsmithSettings } from "./settings";
 
 export const DIAGNOSTICS_DELAY_MS = 150;
 
@@ -17,7 +18,7 @@ export class DiagnosticsHandler {
 
   register(): void {
     const { documents } = this.context;
-    documents.onDidOpen((e) => this.validateNow(e.document));
+    documents.onDidOpen((e) => void this.validateNow(e.document));
     documents.onDidChangeContent((e) => this.schedule(e.document));
     documents.onDidClose((e) => {
       this.cancel(e.document.uri);
@@ -39,7 +40,7 @@ export class DiagnosticsHandler {
         this.timers.delete(document.uri);
         // The document may have been closed or changed again while waiting.
         const current = this.context.documents.get(document.uri);
-        if (current) this.validateNow(current);
+        if (current) void this.validateNow(current);
       }, DIAGNOSTICS_DELAY_MS),
     );
   }
@@ -50,12 +51,17 @@ export class DiagnosticsHandler {
     this.timers.delete(uri);
   }
 
-  private validateNow(document: TextDocument): void {
+  private async validateNow(document: TextDocument): Promise<void> {
+    const settings = await this.context.settings.get(document.uri);
+    // Skip a version that was superseded while the settings were read; its successor is scheduled.
+    if (this.context.documents.get(document.uri)?.version !== document.version) return;
     const entry = this.context.cache.get(document);
-    void this.context.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnose(entry) });
+    const diagnostics = diagnose(entry, settings);
+    void this.context.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 }
 
-export function diagnose(entry: ParsedDocument): Diagnostic[] {
-  return validateParsed(entry.parse).map((issue) => toDiagnostic(entry.lines, issue));
+export function diagnose(entry: ParsedDocument, settings: LogsmithSettings): Diagnostic[] {
+  const options = { logstashVersion: settings.logstashVersion, installedPlugins: settings.plugins.installed };
+  return validateParsed(entry.parse, options).map((issue) => toDiagnostic(entry.lines, issue));
 }

@@ -5,6 +5,7 @@ import {
   DidChangeConfigurationNotification as DidChangeConfigurationNotificationType,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
   type Connection,
   type InitializeResult,
 } from "vscode-languageserver";
@@ -19,6 +20,10 @@ import { onFormatting, onRangeFormatting } from "./formatting";
 import { ParseCache } from "./parseCache";
 import { onSelectionRange } from "./selectionRange";
 import { SettingsStore } from "./settings";
+import { onCompletion } from "./completion";
+import { onHover } from "./hover";
+import { onCodeAction } from "./codeActions";
+import { onDefinition, onReferences } from "./definition";
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -40,6 +45,11 @@ export function startServer(connection: Connection): void {
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         documentHighlightProvider: true,
+        completionProvider: { triggerCharacters: ["{", "[", "%", ">", " ", '"'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        definitionProvider: true,
+        referencesProvider: true,
       },
       serverInfo: { name: "logsmith", version: process.env.LOGSMITH_VERSION },
     };
@@ -67,6 +77,11 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting((p) => onFormatting(context, p));
   connection.onDocumentRangeFormatting((p) => onRangeFormatting(context, p));
   connection.onDocumentHighlight((p) => onDocumentHighlight(context, p));
+  connection.onCompletion((p) => onCompletion(context, p));
+  connection.onHover((p) => onHover(context, p));
+  connection.onCodeAction((p) => onCodeAction(context, p));
+  connection.onDefinition((p) => onDefinition(context, p));
+  connection.onReferences((p) => onReferences(context, p));
 
   documents.listen(connection);
   connection.listen();

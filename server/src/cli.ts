@@ -10,7 +10,10 @@ import { UsageError } from "./cli/files";
 const HELP = `Usage: logsmith <command> [options] <file-or-dir>...
 
 Commands:
-  check [--format text|json] <path>...   Report problems in Logstash pipeline files.
+  check [--format text|json] [--logstash-version V] [--plugins a,b] <path>...
+                                         Report problems in Logstash pipeline files. A
+                                         directory is one pipeline: its *.conf files in
+                                         Logstash's order, checked together.
                                          A directory means its *.conf files, in name order.
   fmt [--check] [--tab-size N] [--use-tabs] <path>...
                                          Format files in place; with --check, list the
@@ -46,18 +49,34 @@ function main(argv: string[]): number {
   switch (command) {
     case "check": {
       let format: "text" | "json" = "text";
+      let logstashVersion: string | undefined;
+      const installedPlugins: string[] = [];
       const inputs: string[] = [];
+      const valueOf = (arg: string, i: number): [string | undefined, number] =>
+        arg.includes("=") ? [arg.slice(arg.indexOf("=") + 1), i] : [rest[i + 1], i + 1];
       for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
-        if (arg === "--format" || arg.startsWith("--format=")) {
-          const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : rest[++i];
+        const name = arg.split("=")[0];
+        if (name === "--format") {
+          const [value, next] = valueOf(arg, i);
+          i = next;
           if (value !== "text" && value !== "json") throw new UsageError(`--format must be text or json, not ${value ?? "nothing"}`);
           format = value;
+        } else if (name === "--logstash-version") {
+          const [value, next] = valueOf(arg, i);
+          i = next;
+          if (!value || !/^v?\d+(\.(\d+|x))*$/.test(value)) throw new UsageError(`--logstash-version needs a version such as 8.19 or 6.5, not ${value ?? "nothing"}`);
+          logstashVersion = value;
+        } else if (name === "--plugins") {
+          const [value, next] = valueOf(arg, i);
+          i = next;
+          if (!value) throw new UsageError("--plugins needs a comma-separated list of plugin names");
+          installedPlugins.push(...value.split(",").map((x) => x.trim()).filter(Boolean));
         } else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
         else inputs.push(arg);
       }
       if (inputs.length === 0) throw new UsageError("check needs at least one file or directory");
-      return runCheck({ format, inputs }, io);
+      return runCheck({ format, inputs, validation: { logstashVersion, installedPlugins } }, io);
     }
     case "fmt": {
       let check = false;

@@ -105,3 +105,13 @@ test("deprecated options carry the deprecated tag and a replacement", () => {
   assert.deepEqual(dep.tags, ["deprecated"]);
   assert.equal(dep.data?.replacement, "ssl_enabled");
 });
+
+test("grok syntax inside strings is not taken for a sprintf reference", () => {
+  const text = 'filter { grok { match => { "message" => "%{NUMBER:[oom][pid]:int} %{WORD:[auth][method]} %{IP}" } } }';
+  assert.deepEqual(validateText(text).issues.filter((i) => i.code === "field-reference-sprintf"), []);
+});
+
+test("inputs built on Threadable accept `threads`", () => {
+  const text = 'input { redis { key => "k" data_type => "list" threads => 2 } }';
+  assert.deepEqual(validateText(text).issues.filter((i) => i.code === "option-unknown"), []);
+});

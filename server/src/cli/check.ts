@@ -4,12 +4,14 @@
 import { readFileSync } from "node:fs";
 import { LineIndex, type Position } from "../core/documents";
 import type { Severity } from "../core/issue";
-import { validateText } from "../core/validate";
-import { expandInputs } from "./files";
+import { analyzePipeline } from "../core/pipeline";
+import { validateParsed, type ValidationOptions } from "../core/validate";
+import { expandInputs, type InputFile } from "./files";
 
 export interface CheckOptions {
   format: "text" | "json";
   inputs: string[];
+  validation?: ValidationOptions;
 }
 
 interface FileReport {
@@ -26,6 +28,8 @@ export interface CliIO {
 export function runCheck(options: CheckOptions, io: CliIO): number {
   const { files, unreadable } = expandInputs(options.inputs);
   const reports: FileReport[] = [];
+  // Files from one directory argument form one pipeline (ids must be unique across them).
+  const groups = new Map<number, { file: InputFile; text: string }[]>();
   for (const file of files) {
     let text: string;
     try {
@@ -34,16 +38,27 @@ export function runCheck(options: CheckOptions, io: CliIO): number {
       unreadable.push(file.display);
       continue;
     }
-    const lines = new LineIndex(text);
-    const { issues } = validateText(text);
-    reports.push({
-      file: file.display,
-      diagnostics: issues.map((i) => ({
-        severity: i.severity,
-        code: i.code,
-        message: i.message,
-        range: { start: lines.positionAt(i.range.start), end: lines.positionAt(i.range.end) },
-      })),
+    const group = groups.get(file.group) ?? [];
+    group.push({ file, text });
+    groups.set(file.group, group);
+  }
+  for (const group of groups.values()) {
+    const results = analyzePipeline(
+      group.map((g) => ({ path: g.file.display, text: g.text })),
+      (_file, parsed) => validateParsed(parsed, options.validation).filter((i) => !parsed.issues.includes(i)),
+    );
+    results.forEach((result, i) => {
+      const lines = new LineIndex(group[i].text);
+      const issues = [...result.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      reports.push({
+        file: result.path,
+        diagnostics: issues.map((issue) => ({
+          severity: issue.severity,
+          code: issue.code,
+          message: issue.message,
+          range: { start: lines.positionAt(issue.range.start), end: lines.positionAt(issue.range.end) },
+        })),
+      });
     });
   }
 

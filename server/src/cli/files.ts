@@ -8,6 +8,8 @@ export interface InputFile {
   /** As given on the command line, or `<dir as given>/<name>` for files found in a directory. */
   display: string;
   path: string;
+  /** Index of the command-line argument it came from: a directory's files form one pipeline. */
+  group: number;
 }
 
 export class UsageError extends Error {}
@@ -19,25 +21,25 @@ export class UsageError extends Error {}
 export function expandInputs(args: string[]): { files: InputFile[]; unreadable: string[] } {
   const files: InputFile[] = [];
   const unreadable: string[] = [];
-  for (const arg of args) {
+  args.forEach((arg, group) => {
     let isDirectory: boolean;
     try {
       isDirectory = statSync(arg).isDirectory();
     } catch {
       unreadable.push(arg);
-      continue;
+      return;
     }
     if (!isDirectory) {
-      files.push({ display: arg, path: arg });
-      continue;
+      files.push({ display: arg, path: arg, group });
+      return;
     }
     const prefix = arg.endsWith("/") || arg.endsWith(sep) ? arg : arg + sep;
     const names = readdirSync(arg, { withFileTypes: true })
       .filter((d) => !d.isDirectory() && d.name.endsWith(".conf"))
       .map((d) => d.name)
       .sort(byteOrder);
-    for (const name of names) files.push({ display: prefix + name, path: prefix + name });
-  }
+    for (const name of names) files.push({ display: prefix + name, path: prefix + name, group });
+  });
   return { files, unreadable };
 }
 

@@ -25,7 +25,8 @@ export function checkStrings(config: Config, r: Reporter): void {
 function checkString(s: StringLiteral, r: Reporter): void {
   const base = s.range.start + 1;
   for (const ref of sprintfReferences(s.value)) {
-    if (ref.isDate || ref.inner.includes("${")) continue;
+    // `%{NUMBER:[a][b]:int}` is grok syntax (grok match, multiline pattern, syslog grok_pattern …), not sprintf.
+    if (ref.isDate || ref.inner.includes("${") || /^[A-Za-z0-9_]+:/.test(ref.inner) || /^[A-Z0-9_]+$/.test(ref.inner)) continue;
     const parsed = parseFieldReference(ref.inner);
     if ("error" in parsed) {
       r.add(

@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI. `--production` minifies; `--watch` rebuilds.
 import * as esbuild from "esbuild";
-import { chmod } from "node:fs/promises";
+import { chmod, copyFile, mkdir } from "node:fs/promises";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -21,7 +21,13 @@ const entries = [
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.cjs", external: ["vscode"] },
   { entryPoints: ["server/src/server.ts"], outfile: "dist/server.cjs" },
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.cjs", banner: { js: "#!/usr/bin/env node" } },
+  // Grok matches in a worker thread so a runaway regex can be terminated (server/src/core/grok/timeout.ts).
+  { entryPoints: ["server/src/core/grok/worker.ts"], outfile: "dist/grok-worker.cjs" },
 ];
+
+// Grok's Oniguruma engine loads its WASM from beside the bundles (server/src/core/grok/assets.ts).
+await mkdir("dist", { recursive: true });
+await copyFile("node_modules/vscode-oniguruma/release/onig.wasm", "dist/onig.wasm");
 
 if (watch) {
   for (const entry of entries) {

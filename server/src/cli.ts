@@ -6,6 +6,7 @@ import { version } from "../../package.json";
 import { runCheck, type CliIO } from "./cli/check";
 import { runFmt } from "./cli/fmt";
 import { UsageError } from "./cli/files";
+import { runGrokCommand } from "./cli/grok";
 
 const HELP = `Usage: logsmith <command> [options] <file-or-dir>...
 
@@ -18,6 +19,8 @@ Commands:
   fmt [--check] [--tab-size N] [--use-tabs] <path>...
                                          Format files in place; with --check, list the
                                          files that would change and exit 1 if any.
+  grok --pattern P [...] < lines          Match lines like Logstash's grok filter, one JSON
+                                         result per line (logsmith grok --help).
 
 Options:
   -h, --help       Show this help.
@@ -102,7 +105,10 @@ function main(argv: string[]): number {
   }
 }
 
-try {
+if (process.argv[2] === "grok") {
+  // grok streams stdin and matches in a worker, so it is asynchronous.
+  runGrokCommand(process.argv.slice(3), process.stdin, process.stdout).then((code) => (process.exitCode = code));
+} else try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;

@@ -1,0 +1,111 @@
+/**
+ * The reference regex engine: Oniguruma (WASM, via vscode-oniguruma), the family of Joni, which
+ * Logstash's grok runs on. Compiled in Ruby syntax with the options Logstash's Regexp gets.
+ */
+import { readFileSync } from "node:fs";
+import * as onigNamespace from "vscode-oniguruma";
+
+// vscode-oniguruma is a webpack UMD bundle: Node's ES-module loader only exposes it as `default`.
+const onig: typeof onigNamespace = (onigNamespace as { default?: typeof onigNamespace }).default ?? onigNamespace;
+import { grokAssetPath } from "./assets";
+
+// vscode-oniguruma's `FindOption`/`Syntax` are const enums in an ambient d.ts, which isolated
+// modules cannot read; these are their values.
+const OPT_MULTILINE = 4; // Ruby's /m: "." also matches "\n"
+const OPT_WORD_IS_ASCII = 15; // Ruby: \w, \b, \B are ASCII-only
+const OPT_DIGIT_IS_ASCII = 16; // \d
+const OPT_SPACE_IS_ASCII = 17; // \s (POSIX brackets stay Unicode, as in Ruby)
+const SYNTAX_RUBY = 10;
+/** Without ONIG_OPTION_CAPTURE_GROUP plain groups do not capture once named groups exist, as in Ruby. */
+const SCANNER_OPTIONS = [OPT_MULTILINE, OPT_WORD_IS_ASCII, OPT_DIGIT_IS_ASCII, OPT_SPACE_IS_ASCII];
+
+let loading: Promise<void> | null = null;
+let loaded = false;
+
+/** Loads the Oniguruma WASM once (from `wasmPath`, default next to the bundle or in node_modules). */
+export function initOniguruma(wasmPath?: string): Promise<void> {
+  if (!loading) {
+    const data = readFileSync(wasmPath ?? grokAssetPath("onig.wasm"));
+    loading = onig.loadWASM(data).then(() => {
+      loaded = true;
+    });
+  }
+  return loading;
+}
+
+export function isOnigurumaReady(): boolean {
+  return loaded;
+}
+
+/** [start, end) in UTF-16 code units, or null for a group that did not take part in the match. */
+export type GroupSpan = readonly [number, number] | null;
+
+/** Thrown for a regex Oniguruma rejects; the message is Oniguruma's. */
+export class GrokRegexError extends Error {}
+
+// Internals of vscode-oniguruma 2.x used to read the raw match: the public result maps an unset
+// group (-1) to the string's length when the subject has non-ASCII text, indistinguishable from an
+// empty group at the end. Reading the raw byte offsets keeps "unset" apart.
+interface OnigBinding {
+  HEAPU32: Uint32Array;
+  _findNextOnigScannerMatch(scanner: number, strId: number, strPtr: number, strLen: number, pos: number, options: number): number;
+}
+interface ScannerInternals {
+  _onigBinding: OnigBinding;
+  _ptr: number;
+  _options: number[];
+  onigOptions(options: number[]): number;
+}
+interface StringInternals {
+  id: number;
+  ptr: number;
+  utf8Length: number;
+  convertUtf8OffsetToUtf16(offset: number): number;
+}
+
+/** A compiled Oniguruma regex. */
+export class OnigRegex {
+  private readonly scanner: onigNamespace.OnigScanner;
+  private readonly internals: ScannerInternals;
+  private readonly searchOptions: number;
+
+  constructor(readonly source: string) {
+    if (!loaded) throw new Error("Oniguruma is not loaded: await initOniguruma() first");
+    try {
+      this.scanner = new onig.OnigScanner([source], { options: SCANNER_OPTIONS as never[], syntax: SYNTAX_RUBY as never });
+    } catch (error) {
+      throw new GrokRegexError((error as Error).message);
+    }
+    this.internals = this.scanner as unknown as ScannerInternals;
+    if (typeof this.internals._onigBinding?._findNextOnigScannerMatch !== "function")
+      throw new Error("vscode-oniguruma internals changed; grok needs its raw match offsets");
+    this.searchOptions = this.internals.onigOptions(this.internals._options);
+  }
+
+  /** Leftmost match anywhere in `subject` (grok is unanchored); group 0 is the whole match. */
+  exec(subject: string): GroupSpan[] | null {
+    const str = new onig.OnigString(subject);
+    try {
+      const s = str as unknown as StringInternals;
+      const b = this.internals._onigBinding;
+      const at = b._findNextOnigScannerMatch(this.internals._ptr, s.id, s.ptr, s.utf8Length, 0, this.searchOptions);
+      if (at === 0) return null;
+      const heap = b.HEAPU32;
+      let p = at / 4 + 1;
+      const count = heap[p++];
+      const out: GroupSpan[] = new Array(count);
+      for (let k = 0; k < count; k++) {
+        const start = heap[p++];
+        const end = heap[p++];
+        out[k] = start === 0xffffffff ? null : [s.convertUtf8OffsetToUtf16(start), s.convertUtf8OffsetToUtf16(end)];
+      }
+      return out;
+    } finally {
+      str.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.scanner.dispose();
+  }
+}

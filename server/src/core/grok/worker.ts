@@ -1,0 +1,66 @@
+/**
+ * Worker-thread side of `GrokWorkerRunner`: applies a grok filter to batches of events and
+ * publishes, through shared memory, which event and which regex attempt it is on, so the main
+ * thread can terminate it when one attempt runs past `timeout_millis`.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { GrokFilter, type GrokApplyResult, type GrokOptions } from "./grokFilter";
+import type { JsonObject } from "./eventFields";
+import { initOniguruma } from "./onig";
+
+export interface WorkerInit {
+  options: GrokOptions;
+  wasmPath: string;
+  /** Int32 [0] event index, [1] attempt counter; Float64 at byte 8: attempt start (ms since epoch). */
+  control: SharedArrayBuffer;
+  scope: "pattern" | "event";
+}
+
+export type WorkerRequest = { type: "batch"; base: number; events: JsonObject[] };
+export type WorkerReply =
+  | { type: "ready" }
+  | { type: "error"; message: string; name: string }
+  | { type: "results"; from: number; results: GrokApplyResult[] }
+  | { type: "done" };
+
+const CHUNK = 256;
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  const init = workerData as WorkerInit;
+  const counters = new Int32Array(init.control, 0, 2);
+  const started = new Float64Array(init.control, 8, 1);
+  let filter: GrokFilter;
+  try {
+    await initOniguruma(init.wasmPath);
+    filter = new GrokFilter(init.options);
+  } catch (error) {
+    port.postMessage({ type: "error", message: (error as Error).message, name: (error as Error).name } satisfies WorkerReply);
+    return;
+  }
+  const mark = () => {
+    started[0] = Date.now();
+    Atomics.add(counters, 1, 1);
+  };
+  const hooks = init.scope === "event" ? {} : { onAttempt: mark };
+  port.on("message", (req: WorkerRequest) => {
+    let pending: GrokApplyResult[] = [];
+    let from = req.base;
+    for (let i = 0; i < req.events.length; i++) {
+      Atomics.store(counters, 0, req.base + i);
+      if (init.scope === "event") mark();
+      pending.push(filter.apply(req.events[i], hooks));
+      if (pending.length === CHUNK) {
+        port.postMessage({ type: "results", from, results: pending } satisfies WorkerReply);
+        from += pending.length;
+        pending = [];
+      }
+    }
+    if (pending.length) port.postMessage({ type: "results", from, results: pending } satisfies WorkerReply);
+    port.postMessage({ type: "done" } satisfies WorkerReply);
+  });
+  port.postMessage({ type: "ready" } satisfies WorkerReply);
+}
+
+void main();

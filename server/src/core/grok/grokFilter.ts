@@ -74,6 +74,8 @@ interface CompiledPattern {
   pattern: string;
   grok: CompiledGrok;
   regex: OnigRegex;
+  /** Per capture spec: where its value goes (target included) and whether `overwrite` names it. */
+  sinks: { path: string[]; overwrite: boolean }[];
 }
 
 /** Called before each regex execution; the worker's watchdog uses it to time patterns. */
@@ -95,6 +97,7 @@ function matchEntries(match: GrokOptions["match"]): [string, string[]][] {
 export class GrokFilter {
   private readonly fields: { field: string; patterns: CompiledPattern[] }[];
   private readonly targetPath: string[] | null;
+  private readonly keepEmpty: boolean;
 
   constructor(readonly options: GrokOptions) {
     const set = patternSetFor(options.ecs_compatibility ?? "v8");
@@ -104,16 +107,22 @@ export class GrokFilter {
       patternDefinitions: options.pattern_definitions,
     });
     const namedCapturesOnly = options.named_captures_only ?? true;
+    this.keepEmpty = options.keep_empty_captures ?? false;
+    // The filter wraps a bare target in brackets and appends "[field]" to it.
+    const target = options.target?.trim();
+    this.targetPath = target ? parseFieldRef(/\[.*?\]/.test(target) ? target : `[${target}]`) : null;
+    const overwrite = new Set(options.overwrite ?? []);
     this.fields = matchEntries(options.match).map(([field, patterns]) => ({
       field,
       patterns: patterns.map((pattern) => {
         const grok = compileGrok(pattern, map, { namedCapturesOnly });
-        return { pattern, grok, regex: new OnigRegex(grok.regex) };
+        const sinks = grok.captures.map((c) => ({
+          path: this.targetPath ? [...this.targetPath, ...parseFieldRef(c.field)] : parseFieldRef(c.field),
+          overwrite: overwrite.has(c.field),
+        }));
+        return { pattern, grok, regex: new OnigRegex(grok.regex), sinks };
       }),
     }));
-    // The filter wraps a bare target in brackets and appends "[field]" to it.
-    const target = options.target?.trim();
-    this.targetPath = target ? parseFieldRef(/\[.*?\]/.test(target) ? target : `[${target}]`) : null;
   }
 
   /** Compiled form of each pattern, by field, for previews and diagnostics. */
@@ -159,7 +168,7 @@ export class GrokFilter {
   ): boolean {
     let matched = false;
     for (let i = 0; i < patterns.length; i++) {
-      const { pattern, grok, regex } = patterns[i];
+      const { pattern, grok, regex, sinks } = patterns[i];
       hooks.onAttempt?.();
       const groups = regex.exec(input);
       if (!groups) {
@@ -169,24 +178,20 @@ export class GrokFilter {
       matched = true;
       const whole = groups[0] ?? [0, 0];
       const m: GrokPatternMatch = { field, patternIndex: i, pattern, input, span: { start: whole[0], end: whole[1] }, captures: [] };
-      for (const capture of grok.captures) {
+      grok.captures.forEach((capture, c) => {
+        const sink = sinks[c];
         capture.groups.forEach((group, k) => {
           const span = groups[group] ?? null;
           const raw = span ? input.slice(span[0], span[1]) : null;
           // jls-grok converts only the first group of a name; later ones stay strings.
           let value: string | number | null = raw;
           if (raw !== null && k === 0 && capture.coerce) value = capture.coerce === "int" ? rubyToI(raw) : rubyToF(raw);
-          const stored = this.handle(capture.field, value, event, result);
-          m.captures.push({
-            name: capture.groupName,
-            field: capture.field,
-            value,
-            ...(span ? { span: { start: span[0], end: span[1] } } : {}),
-            origin: grok.groupOrigins[group - 1],
-            stored,
-          });
+          const stored = this.handle(sink.path, sink.overwrite, value, event, result);
+          const out: CaptureResult = { name: capture.groupName, field: capture.field, value, origin: grok.groupOrigins[group - 1], stored };
+          if (span) out.span = { start: span[0], end: span[1] };
+          m.captures.push(out);
         });
-      }
+      });
       result.matches.push(m);
       result.match ??= { field, patternIndex: i, pattern };
       if (breakOnMatch) break;
@@ -195,11 +200,10 @@ export class GrokFilter {
     return matched;
   }
 
-  private handle(field: string, value: string | number | null, event: JsonObject, result: GrokApplyResult): boolean {
-    if (!(this.options.keep_empty_captures ?? false) && (value === null || value === "")) return false;
-    const path = this.targetPath ? [...this.targetPath, ...parseFieldRef(field)] : parseFieldRef(field);
+  private handle(path: string[], overwrite: boolean, value: string | number | null, event: JsonObject, result: GrokApplyResult): boolean {
+    if (!this.keepEmpty && (value === null || value === "")) return false;
     let next: JsonValue;
-    if ((this.options.overwrite ?? []).includes(field)) next = value;
+    if (overwrite) next = value;
     else {
       const current = getField(event, path);
       if (current === undefined || current === null) next = value;

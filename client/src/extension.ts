@@ -2,6 +2,7 @@
  * Extension entry (bundled to dist/client.cjs): starts the language server over IPC and switches
  * pipeline files that open as plain text to the Logstash language.
  */
+import { existsSync } from "node:fs";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: LANGUAGE_ID, scheme: "untitled" },
     ],
     outputChannel: log,
+    initializationOptions: { l10nBundle: l10nBundlePath(context) },
   };
   // The id doubles as the settings prefix: `logsmith.trace.server` turns on protocol tracing.
   client = new LanguageClient(SETTINGS_SECTION, "Logsmith", serverOptions, clientOptions);
@@ -36,6 +38,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   } catch (error) {
     log.error(`Logsmith language server failed to start: ${String(error)}`);
   }
+}
+
+/**
+ * The server translates its own messages (diagnostics, hover, completion) with @vscode/l10n, which cannot
+ * see VS Code's display language, so it gets the path of the bundle VS Code chose for the client.
+ */
+function l10nBundlePath(context: vscode.ExtensionContext): string | undefined {
+  if (vscode.l10n.uri?.scheme === "file" && existsSync(vscode.l10n.uri.fsPath)) return vscode.l10n.uri.fsPath;
+  // `vscode.l10n.uri` is unset when the client itself has no bundle to load; look for ours by language,
+  // then by its primary subtag (`ko-kr` -> `ko`).
+  const language = vscode.env.language.toLowerCase();
+  for (const tag of new Set([language, language.split("-")[0]])) {
+    if (tag === "en") return undefined;
+    const path = context.asAbsolutePath(`l10n/bundle.l10n.${tag}.json`);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
 }
 
 export async function deactivate(): Promise<void> {

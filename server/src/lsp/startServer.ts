@@ -24,6 +24,7 @@ import { onCompletion } from "./completion";
 import { onHover } from "./hover";
 import { onCodeAction } from "./codeActions";
 import { onDefinition, onReferences } from "./definition";
+import { configureL10n } from "../core/l10n";
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -32,6 +33,12 @@ export function startServer(connection: Connection): void {
   let foldingRangeLimit: number | undefined;
 
   connection.onInitialize((params): InitializeResult => {
+    // Before anything produces a message: the client passes the bundle for VS Code's display language.
+    try {
+      configureL10n(l10nBundleOption(params.initializationOptions));
+    } catch (error) {
+      connection.console.error(`Logsmith: cannot load the translation bundle, messages stay in English: ${String(error)}`);
+    }
     const capabilities = params.capabilities;
     context.settings.supportsConfiguration = capabilities.workspace?.configuration === true;
     foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
@@ -85,4 +92,9 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function l10nBundleOption(options: unknown): string | undefined {
+  const path = (options as { l10nBundle?: unknown } | null | undefined)?.l10nBundle;
+  return typeof path === "string" && path.length > 0 ? path : undefined;
 }

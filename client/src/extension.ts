@@ -34,9 +34,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient(SETTINGS_SECTION, "Logsmith", serverOptions, clientOptions);
   try {
     await client.start();
-    log.info("Logsmith language server started");
+    log.info(vscode.l10n.t("Logsmith language server started"));
   } catch (error) {
-    log.error(`Logsmith language server failed to start: ${String(error)}`);
+    log.error(vscode.l10n.t("Logsmith language server failed to start: {0}", String(error)));
   }
 }
 

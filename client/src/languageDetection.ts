@@ -23,11 +23,11 @@ export function registerLanguageDetection(context: vscode.ExtensionContext, log:
     const hasPipelineMarker = document.uri.scheme === "file" && (await anyExists(pipelineMarkerCandidates(path)));
     if (!isLogstashDocument({ path, text: document.getText(), hasPipelineMarker })) return;
     switched.add(key);
-    log.info(`Treating ${path} (opened as ${document.languageId}) as a Logstash pipeline`);
+    log.info(vscode.l10n.t("Treating {0} (opened as {1}) as a Logstash pipeline", path, document.languageId));
     try {
       await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
     } catch (error) {
-      log.warn(`Could not switch ${path} to Logstash: ${String(error)}`);
+      log.warn(vscode.l10n.t("Could not switch {0} to Logstash: {1}", path, String(error)));
     }
   };
 
@@ -63,5 +63,5 @@ export async function setLanguageCommand(log: vscode.LogOutputChannel, uri?: vsc
     return;
   }
   await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
-  log.info(`Set ${document.uri.toString(true)} to Logstash on request`);
+  log.info(vscode.l10n.t("Set {0} to Logstash on request", document.uri.toString(true)));
 }

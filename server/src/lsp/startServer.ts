@@ -37,7 +37,7 @@ export function startServer(connection: Connection): void {
     try {
       configureL10n(l10nBundleOption(params.initializationOptions));
     } catch (error) {
-      connection.console.error(`Logsmith: cannot load the translation bundle, messages stay in English: ${String(error)}`);
+      connection.console.error(`Logsmith: cannot load the translation bundle ${String(error)}; messages stay in English`);
     }
     const capabilities = params.capabilities;
     context.settings.supportsConfiguration = capabilities.workspace?.configuration === true;

@@ -18,6 +18,7 @@ import {
   LParen, MatchOp, NotIn, RBracket, RCurly, RegexToken, RParen, Selector as SelectorToken, StringToken, Word,
 } from "./tokens";
 import { errorMessages } from "./errorMessages";
+import { localizable } from "../l10n";
 
 /** A boolean chain before precedence is applied (see `joinConditions`). */
 export interface ConditionChain {
@@ -74,7 +75,7 @@ export class LscParser extends EmbeddedActionsParser {
       if (name.image !== "input" && name.image !== "filter" && name.image !== "output") {
         this.treeIssues.push({
           code: "syntax-unknown-section",
-          message: ["`{0}` is not a section: a pipeline has only `input`, `filter` and `output` sections", name.image],
+          message: [localizable("`{0}` is not a section: a pipeline has only `input`, `filter` and `output` sections"), name.image],
           range: typeRange,
         });
       }
@@ -424,8 +425,8 @@ export class LscParser extends EmbeddedActionsParser {
           code: "syntax-invalid-bareword",
           message:
             tok.image.length === 1 && /[A-Za-z_]/.test(tok.image)
-              ? ["A bareword needs at least two characters: quote it, as in \"{0}\"", tok.image]
-              : ["`{0}` is not a valid value: quote it, as in \"{0}\"", tok.image],
+              ? [localizable("A bareword needs at least two characters: quote it, as in \"{0}\""), tok.image]
+              : [localizable("`{0}` is not a valid value: quote it, as in \"{0}\""), tok.image],
           range: tokenSpan(tok),
         });
       }
@@ -484,7 +485,7 @@ export class LscParser extends EmbeddedActionsParser {
     if (operators.length > 1 && operators.some((o) => o.op === "xor" || o.op === "nand")) {
       this.treeIssues.push({
         code: "config-mixed-boolean-operators",
-        message: ["Logstash cannot combine `xor` or `nand` with another boolean operator without parentheses"],
+        message: [localizable("Logstash cannot combine `xor` or `nand` with another boolean operator without parentheses")],
         range: spanOf(operands[0].range, operands.at(-1)?.range),
       });
     }

@@ -5,7 +5,7 @@
 import type { ILexingError, IRecognitionException, IToken } from "chevrotain";
 import type { Span } from "../ast";
 import { issue, type Issue } from "../issue";
-import { t } from "../l10n";
+import { localizable, t } from "../l10n";
 import type { ParseErrorFacts } from "./errorMessages";
 
 const LABELS: Record<string, string> = {
@@ -18,9 +18,9 @@ const LABELS: Record<string, string> = {
   Comma: "`,`",
   LParen: "`(`",
   RParen: "`)`",
-  Word: "a name",
-  StringToken: "a string",
-  Selector: "a field reference",
+  Word: localizable("a name"),
+  StringToken: localizable("a string"),
+  Selector: localizable("a field reference"),
   BoolOp: "`and`/`or`",
 };
 
@@ -189,7 +189,7 @@ function explain(facts: ParseErrorFacts, token: IToken, text: string): Issue {
     return issue("syntax-expected-hash-entry", "error", t("Expected a hash key (a string, number or bareword), found {0}", found), here);
   }
 
-  const wanted = expected.map((n) => LABELS[n] ?? n).join(", ");
+  const wanted = expected.map((n) => (LABELS[n] ? t(LABELS[n]) : n)).join(", ");
   return issue("syntax-unexpected-token", "error", t("Unexpected {0}; expected {1}", found, wanted || t("something else")), here);
 }
 

@@ -1,12 +1,17 @@
 /** Is the plugin known for its section, and in the selected Logstash version? */
 import type { Plugin } from "../ast";
 import type { PluginKind } from "../catalog/types";
-import { t } from "../l10n";
+import { localizable, t } from "../l10n";
 import { suggestions, typoBudget, editDistance } from "../suggest";
 import type { Reporter } from "./context";
 
 const KIND_LABEL: Record<PluginKind, string> = { input: "input", filter: "filter", output: "output", codec: "codec" };
-const WITH_ARTICLE: Record<PluginKind, string> = { input: "an input", filter: "a filter", output: "an output", codec: "a codec" };
+const WITH_ARTICLE: Record<PluginKind, string> = {
+  input: localizable("an input"),
+  filter: localizable("a filter"),
+  output: localizable("an output"),
+  codec: localizable("a codec"),
+};
 
 /** Returns false when the plugin is unknown, so option checks are skipped. */
 export function checkPluginKnown(plugin: Plugin, kind: PluginKind, r: Reporter): boolean {
@@ -19,7 +24,7 @@ export function checkPluginKnown(plugin: Plugin, kind: PluginKind, r: Reporter):
     r.add(
       "plugin-wrong-section",
       "error",
-      t("`{0}` is {1} plugin, not {2}: move it to the {3} section", plugin.name, WITH_ARTICLE[elsewhere[0]], WITH_ARTICLE[kind], KIND_LABEL[elsewhere[0]]),
+      t("`{0}` is {1} plugin, not {2}: move it to the {3} section", plugin.name, t(WITH_ARTICLE[elsewhere[0]]), t(WITH_ARTICLE[kind]), KIND_LABEL[elsewhere[0]]),
       plugin.nameRange,
     );
     return false;
@@ -48,7 +53,7 @@ export function checkPluginKnown(plugin: Plugin, kind: PluginKind, r: Reporter):
     r.add(
       "plugin-unknown",
       "warning",
-      t("`{0}` is not {1} plugin that Logstash bundles. If it is installed on your hosts, add it to `logsmith.plugins.installed`", plugin.name, WITH_ARTICLE[kind]),
+      t("`{0}` is not {1} plugin that Logstash bundles. If it is installed on your hosts, add it to `logsmith.plugins.installed`", plugin.name, t(WITH_ARTICLE[kind])),
       plugin.nameRange,
       close.length ? { replacements: close } : undefined,
     );

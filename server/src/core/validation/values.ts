@@ -6,31 +6,31 @@
 import type { Attribute, Value } from "../ast";
 import type { ResolvedOption } from "../catalog/catalog";
 import { parseFieldReference } from "../fieldReference";
-import { t } from "../l10n";
+import { localizable, t } from "../l10n";
 import { suggestions } from "../suggest";
 import type { PluginUnderCheck, Reporter } from "./context";
 
 const KIND_WORD: Record<string, string> = {
-  string: "a string",
-  number: "a number",
-  boolean: "`true` or `false`",
-  array: "an array",
-  hash: "a hash",
-  codec: "a codec",
-  path: "a path",
-  uri: "a URI",
-  password: "a password",
-  bytes: "a size such as \"10MB\"",
-  field_reference: "a field reference",
+  string: localizable("a string"),
+  number: localizable("a number"),
+  boolean: localizable("`true` or `false`"),
+  array: localizable("an array"),
+  hash: localizable("a hash"),
+  codec: localizable("a codec"),
+  path: localizable("a path"),
+  uri: localizable("a URI"),
+  password: localizable("a password"),
+  bytes: localizable("a size such as \"10MB\""),
+  field_reference: localizable("a field reference"),
 };
 
 const DESCRIBE: Record<Value["kind"], string> = {
-  string: "a string",
-  number: "a number",
-  bareword: "a bareword",
-  array: "an array",
-  hash: "a hash",
-  plugin: "a plugin block",
+  string: localizable("a string"),
+  number: localizable("a number"),
+  bareword: localizable("a bareword"),
+  array: localizable("an array"),
+  hash: localizable("a hash"),
+  plugin: localizable("a plugin block"),
 };
 
 export function checkValues(p: PluginUnderCheck, r: Reporter): void {
@@ -59,7 +59,7 @@ function checkValue(a: Attribute, value: Value, opt: ResolvedOption, r: Reporter
     if (value.kind === "hash") return;
     const n = value.kind === "array" ? value.elements.length : 1;
     if (value.kind === "plugin" || n % 2 === 1) {
-      r.add("option-type", "error", t("`{0}` expects {1} ({2}), got {3}", a.name, expected(opt), "`{ key => value }`", DESCRIBE[value.kind]), value.range);
+      r.add("option-type", "error", t("`{0}` expects {1} ({2}), got {3}", a.name, expected(opt), "`{ key => value }`", t(DESCRIBE[value.kind])), value.range);
     }
     return;
   }
@@ -82,7 +82,7 @@ function checkValue(a: Attribute, value: Value, opt: ResolvedOption, r: Reporter
 function checkScalar(a: Attribute, v: Value, opt: ResolvedOption, r: Reporter, inList: boolean): void {
   const type = opt.validate;
   if (v.kind === "hash" || v.kind === "array" || (v.kind === "plugin" && type !== "codec")) {
-    r.add("option-type", "error", t("`{0}` expects {1}, got {2}", a.name, expected(opt), DESCRIBE[v.kind]), v.range);
+    r.add("option-type", "error", t("`{0}` expects {1}, got {2}", a.name, expected(opt), t(DESCRIBE[v.kind])), v.range);
     return;
   }
   if (dynamic(v)) return;

@@ -7,8 +7,12 @@ import { runCheck, type CliIO } from "./cli/check";
 import { runFmt } from "./cli/fmt";
 import { UsageError } from "./cli/files";
 import { runGrokCommand } from "./cli/grok";
+import { configureCliL10n } from "./cli/locale";
+import { t } from "./core/l10n";
 
-const HELP = `Usage: logsmith <command> [options] <file-or-dir>...
+/** A function so the text is translated after `configureCliL10n` has run. */
+const help = (): string =>
+  t(`Usage: logsmith <command> [options] <file-or-dir>...
 
 Commands:
   check [--format text|json] [--logstash-version V] [--plugins a,b] <path>...
@@ -27,7 +31,7 @@ Options:
   -v, --version    Show the version.
 
 Exit status: 0 no errors, 1 errors found (or files to format), 2 bad usage or unreadable files.
-`;
+`);
 
 const io: CliIO = {
   out: (text) => process.stdout.write(text),
@@ -35,10 +39,10 @@ const io: CliIO = {
 };
 
 function main(argv: string[]): number {
-  if (argv.length === 0) throw new UsageError("missing command");
+  if (argv.length === 0) throw new UsageError(t("missing command"));
   const [command, ...rest] = argv;
   if (command === "-h" || command === "--help" || command === "help") {
-    io.out(HELP);
+    io.out(help());
     return 0;
   }
   if (command === "-v" || command === "--version") {
@@ -46,7 +50,7 @@ function main(argv: string[]): number {
     return 0;
   }
   if (rest.includes("-h") || rest.includes("--help")) {
-    io.out(HELP);
+    io.out(help());
     return 0;
   }
   switch (command) {
@@ -63,22 +67,22 @@ function main(argv: string[]): number {
         if (name === "--format") {
           const [value, next] = valueOf(arg, i);
           i = next;
-          if (value !== "text" && value !== "json") throw new UsageError(`--format must be text or json, not ${value ?? "nothing"}`);
+          if (value !== "text" && value !== "json") throw new UsageError(t("--format must be text or json, not {0}", value ?? t("nothing")));
           format = value;
         } else if (name === "--logstash-version") {
           const [value, next] = valueOf(arg, i);
           i = next;
-          if (!value || !/^v?\d+(\.(\d+|x))*$/.test(value)) throw new UsageError(`--logstash-version needs a version such as 8.19 or 6.5, not ${value ?? "nothing"}`);
+          if (!value || !/^v?\d+(\.(\d+|x))*$/.test(value)) throw new UsageError(t("--logstash-version needs a version such as 8.19 or 6.5, not {0}", value ?? t("nothing")));
           logstashVersion = value;
         } else if (name === "--plugins") {
           const [value, next] = valueOf(arg, i);
           i = next;
-          if (!value) throw new UsageError("--plugins needs a comma-separated list of plugin names");
+          if (!value) throw new UsageError(t("--plugins needs a comma-separated list of plugin names"));
           installedPlugins.push(...value.split(",").map((x) => x.trim()).filter(Boolean));
-        } else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+        } else if (arg.startsWith("-") && arg !== "-") throw new UsageError(t("unknown option {0}", arg));
         else inputs.push(arg);
       }
-      if (inputs.length === 0) throw new UsageError("check needs at least one file or directory");
+      if (inputs.length === 0) throw new UsageError(t("check needs at least one file or directory"));
       return runCheck({ format, inputs, validation: { logstashVersion, installedPlugins } }, io);
     }
     case "fmt": {
@@ -93,17 +97,19 @@ function main(argv: string[]): number {
         else if (arg === "--tab-size" || arg.startsWith("--tab-size=")) {
           const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : rest[++i];
           tabSize = Number(value);
-          if (!Number.isInteger(tabSize) || tabSize < 1 || tabSize > 16) throw new UsageError(`--tab-size must be a whole number from 1 to 16`);
-        } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+          if (!Number.isInteger(tabSize) || tabSize < 1 || tabSize > 16) throw new UsageError(t("--tab-size must be a whole number from 1 to 16"));
+        } else if (arg.startsWith("-")) throw new UsageError(t("unknown option {0}", arg));
         else inputs.push(arg);
       }
-      if (inputs.length === 0) throw new UsageError("fmt needs at least one file or directory");
+      if (inputs.length === 0) throw new UsageError(t("fmt needs at least one file or directory"));
       return runFmt({ check, tabSize, insertSpaces, inputs }, io);
     }
     default:
-      throw new UsageError(`unknown command ${command}`);
+      throw new UsageError(t("unknown command {0}", command));
   }
 }
+
+configureCliL10n();
 
 if (process.argv[2] === "grok") {
   // grok streams stdin and matches in a worker, so it is asynchronous.
@@ -112,6 +118,6 @@ if (process.argv[2] === "grok") {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
-  io.err(`logsmith: ${error.message}\nRun \`logsmith --help\` for usage.\n`);
+  io.err(`logsmith: ${error.message}\n${t("Run `logsmith --help` for usage.")}\n`);
   process.exitCode = 2;
 }

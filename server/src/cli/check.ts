@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { LineIndex, type Position } from "../core/documents";
 import type { Severity } from "../core/issue";
+import { t } from "../core/l10n";
 import { analyzePipeline } from "../core/pipeline";
 import { validateParsed, type ValidationOptions } from "../core/validate";
 import { expandInputs, type InputFile } from "./files";
@@ -71,9 +72,9 @@ export function runCheck(options: CheckOptions, io: CliIO): number {
       }
     }
     const count = (s: Severity) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
-    if (reports.length > 0) io.err(`${reports.length} file(s) checked: ${count("error")} error(s), ${count("warning")} warning(s)\n`);
+    if (reports.length > 0) io.err(t("{0} file(s) checked: {1} error(s), {2} warning(s)", reports.length, count("error"), count("warning")) + "\n");
   }
-  for (const path of unreadable) io.err(`logsmith: cannot read ${path}\n`);
+  for (const path of unreadable) io.err(`logsmith: ${t("cannot read {0}", path)}\n`);
 
   if (unreadable.length > 0) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === "error")) ? 1 : 0;

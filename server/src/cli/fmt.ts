@@ -3,6 +3,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { formatConfig } from "../core/format";
+import { t } from "../core/l10n";
 import { validateText } from "../core/validate";
 import type { CliIO } from "./check";
 import { expandInputs } from "./files";
@@ -29,7 +30,7 @@ export function runFmt(options: FmtOptions, io: CliIO): number {
     // A layout guessed from a broken tree could lose text; such files are left alone.
     const syntaxErrors = validateText(text).issues.filter((i) => i.severity === "error" && i.code.startsWith("syntax"));
     if (syntaxErrors.length > 0) {
-      io.err(`${file.display}: not formatted, it has syntax errors (run \`logsmith check\`)\n`);
+      io.err(`${file.display}: ${t("not formatted, it has syntax errors (run `logsmith check`)")}\n`);
       failed = true;
       continue;
     }
@@ -41,14 +42,14 @@ export function runFmt(options: FmtOptions, io: CliIO): number {
     } else {
       try {
         writeFileSync(file.path, formatted);
-        io.out(`formatted ${file.display}\n`);
+        io.out(t("formatted {0}", file.display) + "\n");
       } catch {
-        io.err(`logsmith: cannot write ${file.display}\n`);
+        io.err(`logsmith: ${t("cannot write {0}", file.display)}\n`);
         return 2;
       }
     }
   }
-  for (const path of unreadable) io.err(`logsmith: cannot read ${path}\n`);
+  for (const path of unreadable) io.err(`logsmith: ${t("cannot read {0}", path)}\n`);
   if (unreadable.length > 0) return 2;
   return failed ? 1 : 0;
 }

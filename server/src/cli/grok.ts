@@ -15,8 +15,11 @@ import {
   type GrokOptions,
   type JsonObject,
 } from "../core/grok";
+import { t } from "../core/l10n";
 
-const HELP = `Usage: logsmith grok --pattern P [--pattern P2 ...] [options] < lines
+/** A function so the text is translated after the CLI has configured its language. */
+const help = (): string =>
+  t(`Usage: logsmith grok --pattern P [--pattern P2 ...] [options] < lines
 
 Matches each input line (as the event's \`message\`) like Logstash's grok filter and prints one
 JSON object per line: {"matched": bool, "pattern": index or null, "fields": {...}}.
@@ -33,7 +36,7 @@ Options:
   --keep-empty-captures        Keep empty captures.
   --overwrite FIELD            Replace FIELD instead of turning it into an array; repeatable.
   --target FIELD               Put every capture under FIELD.
-`;
+`);
 
 const BATCH = 1000;
 
@@ -55,7 +58,7 @@ function parseArgs(argv: string[]): GrokOptions & { patterns: string[]; dirs: st
     }
     const need = () => {
       const v = value ?? argv[++i];
-      if (v === undefined) throw new GrokUsageError(`${arg} needs a value`);
+      if (v === undefined) throw new GrokUsageError(t("{0} needs a value", arg));
       return v;
     };
     switch (arg) {
@@ -65,7 +68,7 @@ function parseArgs(argv: string[]): GrokOptions & { patterns: string[]; dirs: st
         break;
       case "--ecs-compatibility": {
         const v = need();
-        if (v !== "disabled" && v !== "v1" && v !== "v8") throw new GrokUsageError(`--ecs-compatibility must be disabled, v1 or v8, not ${v}`);
+        if (v !== "disabled" && v !== "v1" && v !== "v8") throw new GrokUsageError(t("--ecs-compatibility must be disabled, v1 or v8, not {0}", v));
         options.ecs_compatibility = v as EcsCompatibility;
         break;
       }
@@ -80,16 +83,16 @@ function parseArgs(argv: string[]): GrokOptions & { patterns: string[]; dirs: st
         try {
           parsed = JSON.parse(need());
         } catch (error) {
-          throw new GrokUsageError(`--pattern-definitions is not JSON: ${(error as Error).message}`);
+          throw new GrokUsageError(t("--pattern-definitions is not JSON: {0}", (error as Error).message));
         }
         if (!parsed || typeof parsed !== "object" || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string"))
-          throw new GrokUsageError("--pattern-definitions must be a JSON object of name → regex strings");
+          throw new GrokUsageError(t("--pattern-definitions must be a JSON object of name → regex strings"));
         options.pattern_definitions = { ...options.pattern_definitions, ...(parsed as Record<string, string>) };
         break;
       }
       case "--timeout-millis": {
         const n = Number(need());
-        if (!Number.isFinite(n) || n < 0) throw new GrokUsageError("--timeout-millis must be a number of milliseconds, 0 or more");
+        if (!Number.isFinite(n) || n < 0) throw new GrokUsageError(t("--timeout-millis must be a number of milliseconds, 0 or more"));
         options.timeout_millis = n;
         break;
       }
@@ -109,10 +112,10 @@ function parseArgs(argv: string[]): GrokOptions & { patterns: string[]; dirs: st
         options.target = need();
         break;
       default:
-        throw new GrokUsageError(`unknown option ${arg}`);
+        throw new GrokUsageError(t("unknown option {0}", arg));
     }
   }
-  if (patterns.length === 0) throw new GrokUsageError("grok needs at least one --pattern");
+  if (patterns.length === 0) throw new GrokUsageError(t("grok needs at least one --pattern"));
   if (overwrite.length) options.overwrite = overwrite;
   options.match = [["message", patterns]];
   return { ...options, patterns, dirs, glob };
@@ -162,7 +165,7 @@ function write(stdout: NodeJS.WritableStream, text: string): Promise<void> {
 /** Entry point of `logsmith grok`; returns the exit status (0 done, 2 bad usage or pattern). */
 export async function runGrokCommand(argv: string[], stdin: NodeJS.ReadableStream, stdout: NodeJS.WritableStream): Promise<number> {
   if (argv.includes("-h") || argv.includes("--help")) {
-    await write(stdout, HELP);
+    await write(stdout, help());
     return 0;
   }
   let runner: GrokWorkerRunner | null = null;
@@ -172,7 +175,7 @@ export async function runGrokCommand(argv: string[], stdin: NodeJS.ReadableStrea
       try {
         options.patterns_dir_texts = readPatternsDirs(dirs, glob).map((f) => f.text);
       } catch (error) {
-        throw new GrokUsageError(`cannot read --patterns-dir: ${(error as Error).message}`);
+        throw new GrokUsageError(t("cannot read --patterns-dir: {0}", (error as Error).message));
       }
     }
     await initOniguruma();

@@ -32,7 +32,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { configuration?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { configuration?: boolean; initializationOptions?: unknown } = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -102,6 +102,7 @@ export async function startTestServer(options: { configuration?: boolean } = {})
   server.initializeResult = await connection.sendRequest<InitializeResult>("initialize", {
     processId: process.pid,
     rootUri: null,
+    initializationOptions: options.initializationOptions,
     capabilities: {
       workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { relatedInformation: true } },

@@ -182,7 +182,8 @@ export async function runGrokCommand(argv: string[], stdin: NodeJS.ReadableStrea
     // Compiling here reports pattern errors before any input is read, worker or not.
     const local = new GrokFilter(options);
     const timeout = options.timeout_millis ?? 30000;
-    if (timeout > 0) runner = new GrokWorkerRunner(options);
+    // The CLI prints fields only, so per-capture spans need not come back from the worker.
+    if (timeout > 0) runner = new GrokWorkerRunner(options, { lean: true });
     for await (const lines of readLines(stdin)) {
       const events = lines.map((message): JsonObject => ({ message }));
       const results = runner ? await runner.run(events) : events.map((e) => local.apply(e));

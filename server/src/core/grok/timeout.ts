@@ -23,14 +23,15 @@ interface LiveWorker {
   ready: Promise<void>;
 }
 
-/** Runs a grok filter over batches of events in a worker, with a watchdog. Call `close()` when done. */
+/** Runs a grok filter over batches of events in a worker, with a watchdog. Call `close()` when done.
+ * `lean` drops `matches` from the results (for callers that only need the event). */
 export class GrokWorkerRunner {
   private live: LiveWorker | null = null;
   readonly timeoutMillis: number;
 
   constructor(
     readonly options: GrokOptions,
-    private readonly paths: { worker?: string; wasm?: string } = {},
+    private readonly paths: { worker?: string; wasm?: string; lean?: boolean } = {},
   ) {
     this.timeoutMillis = options.timeout_millis ?? DEFAULT_TIMEOUT_MILLIS;
   }
@@ -70,6 +71,7 @@ export class GrokWorkerRunner {
       wasmPath: this.paths.wasm ?? grokAssetPath("onig.wasm"),
       control,
       scope: this.options.timeout_scope ?? "pattern",
+      lean: this.paths.lean ?? false,
     };
     const script = this.paths.worker ?? grokAssetPath("worker");
     // From sources (tests) the worker is TypeScript: register tsx's loader in its thread first.

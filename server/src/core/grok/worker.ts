@@ -14,6 +14,8 @@ export interface WorkerInit {
   /** Int32 [0] event index, [1] attempt counter; Float64 at byte 8: attempt start (ms since epoch). */
   control: SharedArrayBuffer;
   scope: "pattern" | "event";
+  /** Leave out per-capture details (`matches`) to halve what crosses the thread boundary. */
+  lean: boolean;
 }
 
 export type WorkerRequest = { type: "batch"; base: number; events: JsonObject[] };
@@ -50,7 +52,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < req.events.length; i++) {
       Atomics.store(counters, 0, req.base + i);
       if (init.scope === "event") mark();
-      pending.push(filter.apply(req.events[i], hooks));
+      const result = filter.apply(req.events[i], hooks);
+      if (init.lean) result.matches = [];
+      pending.push(result);
       if (pending.length === CHUNK) {
         port.postMessage({ type: "results", from, results: pending } satisfies WorkerReply);
         from += pending.length;

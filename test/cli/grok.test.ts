@@ -94,3 +94,12 @@ test("many lines stream through in order, non-ASCII included, no trailing newlin
   assert.equal(r.lines.length, 2500);
   r.lines.forEach((line, i) => assert.deepEqual(line.fields, i % 7 ? { i, rest: "x" } : { i }));
 });
+
+test("[@metadata] captures are not printed (not part of an event's serialised form); --target nests every capture", () => {
+  const meta = grok("abc 12\n", "--pattern", "%{WORD:[@metadata][w]} %{INT:n:int}");
+  assert.equal(meta.code, 0, meta.stderr);
+  assert.deepEqual(meta.lines[0].fields, { n: 12 });
+  // Under a target, [@metadata] is an ordinary nested key: [parsed][@metadata][w].
+  const r = grok("abc 12\n", "--pattern", "%{WORD:[@metadata][w]} %{INT:n:int}", "--target", "parsed");
+  assert.deepEqual(r.lines[0].fields, { parsed: { "@metadata": { w: "abc" }, n: 12 } });
+});

@@ -145,6 +145,8 @@ export class GrokWorkerRunner {
           lastAttempt = attempt;
         }, period);
       }
+      // Until the worker's first attempt, the batch's time counts from now (not from an older attempt).
+      live.started[0] = Date.now();
       live.worker.postMessage({ type: "batch", base: from, events: batch });
     });
   }

@@ -218,7 +218,7 @@ async function main() {
   const java = startHarness(classpath, bankDir);
   await grok.initOniguruma();
   const specSamples = JSON.parse(readFileSync("test-fixtures/grok/spec-samples.json", "utf8"));
-  const report = { pairs: 0, names: 0, matchAgree: 0, captureAgree: 0, ourErrors: 0, esErrors: 0, differences: [], byReason: {}, bankDifferences: {} };
+  const report = { pairs: 0, names: 0, matchAgree: 0, captureAgree: 0, engineAgree: 0, ourErrors: 0, esErrors: 0, differences: [], byReason: {}, bankDifferences: {} };
   let seed = 1;
   for (const set of SETS) {
     const map = grok.loadPatternSet(set);
@@ -228,9 +228,11 @@ async function main() {
       const pattern = `%{${name}:sample}`;
       const expanded = grok.compileGrok(pattern, map).expanded;
       const lines = [...new Set([...(specSamples[name] ?? []), ...generatedLines(expanded, perPattern, seed++), "no match here!"])];
-      let filter;
+      let filter, keepEmpty;
       try {
         filter = new grok.GrokFilter({ match: { message: pattern }, ecs_compatibility: ECS[set] });
+        // ES keeps "" captures: with keep_empty_captures the filter's view is comparable group for group.
+        keepEmpty = new grok.GrokFilter({ match: { message: pattern }, ecs_compatibility: ECS[set], keep_empty_captures: true });
       } catch (error) {
         report.ourErrors++;
         report.differences.push({ set, name, error: `ours: ${error.message}` });
@@ -256,6 +258,14 @@ async function main() {
         else delete fields.message;
         const oursView = flatten(fields);
         const esCaptures = esView(es.captures);
+        const k = keepEmpty.apply({ message: line }).event;
+        const kFields = Object.fromEntries(Object.entries(k).filter(([key]) => key !== "tags"));
+        if (Array.isArray(kFields.message)) kFields.message = kFields.message.length === 2 ? kFields.message[1] : kFields.message.slice(1);
+        else delete kFields.message;
+        const engineView = Object.fromEntries(Object.entries(flatten(kFields)).filter(([, v]) => v !== null));
+        if (r.matched === es.matched && JSON.stringify(Object.entries(engineView).sort()) === JSON.stringify(Object.entries(esCaptures).sort()))
+          report.engineAgree++;
+        else (report.engineDifferences ??= []).push({ set, name, line, ours: engineView, es: esCaptures });
         if (r.matched === es.matched) report.matchAgree++;
         if (r.matched === es.matched && JSON.stringify(Object.entries(oursView).sort()) === JSON.stringify(Object.entries(esCaptures).sort())) {
           report.captureAgree++;
@@ -283,6 +293,7 @@ async function main() {
   console.log(`pattern names: ${report.names} (both sets), pattern+line pairs: ${report.pairs}`);
   console.log(`match/no-match agreement: ${report.matchAgree}/${report.pairs} (${pct(report.matchAgree)})`);
   console.log(`identical captures:       ${report.captureAgree}/${report.pairs} (${pct(report.captureAgree)})`);
+  console.log(`identical with keep_empty_captures on our side (group-level view): ${report.engineAgree}/${report.pairs} (${pct(report.engineAgree)})`);
   console.log(`errors: ours ${report.ourErrors}, Elasticsearch ${report.esErrors}`);
   console.log("differences by reason:", report.byReason);
   for (const set of SETS) {

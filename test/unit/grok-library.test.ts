@@ -80,3 +80,24 @@ test("user patterns win in Logstash's order: extra texts, then patterns_dir file
   // The built-in set itself is not modified.
   assert.equal(loadPatternSet("legacy").get("WORD"), "\\b\\w+\\b");
 });
+
+test("patterns_dir + patterns_files_glob: sorted matches, directories and dotfiles skipped, a file path taken as is", async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { readPatternsDirs } = await import("../../server/src/core/grok");
+  const dir = mkdtempSync(join(tmpdir(), "grok-patterns-"));
+  try {
+    writeFileSync(join(dir, "b.grok"), "B b");
+    writeFileSync(join(dir, "a.grok"), "A a");
+    writeFileSync(join(dir, "c.txt"), "C c");
+    writeFileSync(join(dir, ".hidden"), "H h");
+    mkdirSync(join(dir, "sub.grok"));
+    assert.deepEqual(readPatternsDirs([dir]).map((f) => f.text), ["A a", "B b", "C c"]);
+    assert.deepEqual(readPatternsDirs([dir], "*.grok").map((f) => f.text), ["A a", "B b"]);
+    assert.deepEqual(readPatternsDirs([dir], "{c,a}.*").map((f) => f.text), ["A a", "C c"]);
+    assert.deepEqual(readPatternsDirs([join(dir, "c.txt")], "*.grok").map((f) => f.text), ["C c"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -326,8 +326,11 @@ export class CodeServerHarness {
 
   /** Opens the Problems panel and returns its marker rows (file rows are left out). */
   async problems(): Promise<ProblemEntry[]> {
-    await this.page.keyboard.press("Control+Shift+M");
-    await this.page.locator(".markers-panel").first().waitFor({ state: "visible", timeout: 15_000 });
+    const panel = this.page.locator(".markers-panel").first();
+    // Ctrl+Shift+M toggles: pressed while the panel has focus it hides the panel again, so a
+    // polling caller would see it flicker. Press it only when the panel is not showing.
+    if (!(await panel.isVisible())) await this.page.keyboard.press("Control+Shift+M");
+    await panel.waitFor({ state: "visible", timeout: 15_000 });
     const rows = this.page.locator(".markers-panel .monaco-list-row");
     const entries = await rows.evaluateAll((els) =>
       els

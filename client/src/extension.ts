@@ -7,6 +7,7 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
 import { registerLanguageDetection, setLanguageCommand } from "./languageDetection";
+import { openSampleCommand } from "./sample";
 
 let client: LanguageClient | undefined;
 
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log);
 
   context.subscriptions.push(vscode.commands.registerCommand(Commands.setLanguage, (uri?: vscode.Uri) => setLanguageCommand(log, uri)));
+  context.subscriptions.push(vscode.commands.registerCommand(Commands.openSample, openSampleCommand));
   registerLanguageDetection(context, log);
 
   const module = context.asAbsolutePath("dist/server.cjs");

@@ -13,6 +13,8 @@ export const SETTINGS_SECTION = "logsmith";
 export const Commands = {
   /** Client-only: switches the active editor's document to the Logstash language. */
   setLanguage: "logsmith.setLanguage",
+  /** Client-only: opens an unsaved sample pipeline (the walkthrough's first step). */
+  openSample: "logsmith.openSample",
 } as const;
 
 /*

@@ -158,3 +158,17 @@ test("package.json's contributions show no literal text where a translation belo
   for (const field of ["displayName", "description"]) if (!/^%.+%$/.test(pkg[field])) literal.push(field);
   assert.deepEqual(literal, []);
 });
+
+test("every walkthrough markdown step has a Korean version VS Code picks by name (<step>.nls.ko.md)", () => {
+  const pkg = readJson("package.json");
+  const media: string[] = (pkg.contributes.walkthroughs ?? []).flatMap((w: { steps: { media?: { markdown?: string } }[] }) =>
+    w.steps.map((s) => s.media?.markdown).filter((m): m is string => typeof m === "string"),
+  );
+  for (const path of media) {
+    const korean = readFileSync(join(ROOT, path.replace(/\.md$/, ".nls.ko.md")), "utf8");
+    assert.match(korean, /[\uac00-\ud7a3]/, path);
+    // Code blocks are Logstash syntax and stay as they are, apart from the messages they quote.
+    const fences = (s: string) => (s.match(/```/g) ?? []).length;
+    assert.equal(fences(korean), fences(readFileSync(join(ROOT, path), "utf8")), path);
+  }
+});

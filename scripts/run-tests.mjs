@@ -33,7 +33,7 @@ function counts(text) {
   return { pass: pass ?? 0, fail: (fail ?? 0) + (read("cancelled") ?? 0), skipped: (read("skipped") ?? 0) + (read("todo") ?? 0) };
 }
 
-function runNodeTests(name, testFiles) {
+function runNodeTests(name, testFiles, extraArgs = []) {
   const tap = join(scratch, `${name}.tap`);
   const args = [
     "--import",
@@ -43,6 +43,7 @@ function runNodeTests(name, testFiles) {
     "--test-reporter-destination=stdout",
     "--test-reporter=tap",
     `--test-reporter-destination=${tap}`,
+    ...extraArgs,
     ...testFiles,
   ];
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
@@ -80,7 +81,8 @@ for (const [name, find] of suites) {
   console.log(`\n=== ${name} ===`);
   if (found === "script") results.push(runNpmScript(name, "test:grammar"));
   else if (found.length === 0) console.log("(no tests)");
-  else results.push(runNodeTests(name, found));
+  // Each e2e file starts its own code-server and browser: one at a time on a 2-core machine.
+  else results.push(runNodeTests(name, found, name === "e2e" ? ["--test-concurrency=1"] : []));
 }
 rmSync(scratch, { recursive: true, force: true });
 

@@ -12,7 +12,7 @@ import type { HostRunReport } from "./extension-host/runner";
 import { makeHostWorkspace } from "./extension-host/workspace";
 import { CodeServerHarness, ROOT, waitFor } from "./harness";
 
-const EXPECTED_TESTS = 9;
+const EXPECTED_TESTS = 10;
 
 test("extension-host suite in code-server", async (t) => {
   const scratch = mkdtempSync(join(tmpdir(), "logsmith-host-"));

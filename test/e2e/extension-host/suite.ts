@@ -147,6 +147,21 @@ hostTest("logsmith.format.enable is honoured by the formatter", async () => {
   }
 });
 
+hostTest("Open Sample Pipeline opens an unsaved logstash document with one problem to fix", async () => {
+  await vscode.commands.executeCommand("logsmith.openSample");
+  const editor = await until("the sample editor", () => {
+    const e = vscode.window.activeTextEditor;
+    return e && e.document.isUntitled && e.document.languageId === "logstash" ? e : undefined;
+  });
+  const uri = editor.document.uri;
+  const problems = await until("the sample's problem", () => {
+    const found = logsmithDiagnostics(uri);
+    return found.length > 0 ? found : undefined;
+  });
+  assert.deepEqual(problems.map(codeOf), ["option-unknown"]);
+  await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+});
+
 function applyEdits(doc: vscode.TextDocument, edits: vscode.TextEdit[]): string {
   const text = doc.getText();
   const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));

@@ -48,7 +48,7 @@ test("a quick fix replaces a misspelled option and the diagnostic goes away", as
   server.open(uri, text);
   const published = await server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === "option-unknown"));
   const diagnostic = published.diagnostics.find((d) => d.code === "option-unknown")!;
-  assert.match(diagnostic.message, /Did you mean `start_position`\?/);
+  assert.match(String(diagnostic.message), /Did you mean `start_position`\?/);
   const actions = await server.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
     textDocument: { uri },
     range: diagnostic.range,

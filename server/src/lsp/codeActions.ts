@@ -13,7 +13,7 @@ export function onCodeAction(context: ServerContext, params: CodeActionParams): 
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !diagnostic.data) continue;
     const issue: Issue = {
       code: String(diagnostic.code ?? ""),
-      message: diagnostic.message,
+      message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value,
       severity: "error",
       range: toSpan(doc.lines, diagnostic.range),
       data: diagnostic.data as IssueData,

@@ -59,6 +59,17 @@ const cases: Case[] = [
   { code: "date-pattern-invalid", bad: 'filter { date { match => ["ts", «"yyyy-MM-ddTHH:mm"»] } }', good: "filter { date { match => [\"ts\", \"yyyy-MM-dd'T'HH:mm\", \"ISO8601\"] } }" },
   { code: "mutate-shape", bad: 'filter { mutate { gsub => «["a", "b"]» } }', good: 'filter { mutate { gsub => ["a", "b", "c"] } }' },
   { code: "mutate-convert-type", bad: 'filter { mutate { convert => { "a" => «"int"» } } }', good: 'filter { mutate { convert => { "a" => "integer" } } }' },
+  {
+    code: "grok-unknown-pattern",
+    bad: 'filter { grok { match => { "message" => "%{«COMBINEDAPACHLOG»}" } } }',
+    good: 'filter { grok { match => { "message" => "%{COMBINEDAPACHELOG}" } } }',
+  },
+  {
+    code: "grok-unknown-pattern",
+    bad: 'filter { grok { match => { "message" => "%{«MYNUM»:n}" } } }',
+    good: 'filter { grok { pattern_definitions => { "MYNUM" => "\\d+" } match => { "message" => "%{MYNUM:n}" } } }',
+  },
+  { code: "grok-invalid-regex", bad: 'filter { grok { match => ["message", "%{WORD:w} «(»unclosed"] } }', good: 'filter { grok { match => ["message", "%{WORD:w} \\(unclosed"] } }' },
   { code: "condition-regex-invalid", bad: "filter { if [a] =~ «/a(b/» { drop {} } }", good: "filter { if [a] =~ /a\\(b/ { drop {} } }" },
 ];
 

@@ -23,7 +23,7 @@ export async function onCompletion(context: ServerContext, params: CompletionPar
   const settings = await context.settings.get(doc.uri);
   const catalog = getCatalog(settings.logstashVersion, settings.plugins.installed);
   const offset = toOffset(doc.lines, params.position);
-  const items = doComplete(doc.parse, offset, { catalog, grokPatterns: () => grokPatternsFor(doc.parse, offset) });
+  const items = doComplete(doc.parse, offset, { catalog, grokPatterns: () => grokPatternsFor(doc.parse, offset, settings.logstashVersion) });
   return {
     isIncomplete: false,
     items: items.map(

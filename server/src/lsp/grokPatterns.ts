@@ -1,13 +1,17 @@
 /**
- * The grok pattern set in effect at a position: the standard set for the plugin's ECS mode plus the
- * file's inline `pattern_definitions`. Filled from the grok pattern library.
+ * The grok pattern set in effect at a position: the standard set for the grok filter's ECS mode (and
+ * the Logstash version) plus its inline `pattern_definitions`.
  */
 import type { ParseResult } from "../core/parse";
-import { inlinePatternDefinitions } from "../core/definition";
+import { normalizeVersion } from "../core/catalog/versions";
+import { grokPatternMap } from "../core/validation/grok";
+import { forEachPlugin } from "../core/walk";
 
-export function grokPatternsFor(parse: ParseResult, offset: number): Map<string, string> {
-  void offset;
-  const out = new Map<string, string>();
-  for (const d of inlinePatternDefinitions(parse)) out.set(d.name, "");
-  return out;
+export function grokPatternsFor(parse: ParseResult, offset: number, logstashVersion?: string): Map<string, string> {
+  let out: Map<string, string> | undefined;
+  forEachPlugin(parse.config, (plugin, ctx) => {
+    if (out || ctx.section !== "filter" || plugin.name !== "grok") return;
+    if (plugin.range.start <= offset && offset <= plugin.range.end) out = grokPatternMap(plugin, normalizeVersion(logstashVersion));
+  });
+  return out ?? new Map();
 }

@@ -12,7 +12,7 @@ export async function onHover(context: ServerContext, params: HoverParams): Prom
   const offset = toOffset(doc.lines, params.position);
   const hover = doHover(doc.parse, offset, {
     catalog: getCatalog(settings.logstashVersion, settings.plugins.installed),
-    grokPatterns: () => grokPatternsFor(doc.parse, offset),
+    grokPatterns: () => grokPatternsFor(doc.parse, offset, settings.logstashVersion),
     lineOf: (o) => doc.lines.positionAt(o).line + 1,
   });
   if (!hover) return undefined;

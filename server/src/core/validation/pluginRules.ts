@@ -1,4 +1,5 @@
 import type { PluginRule } from "./context";
+import { checkGrokPatterns } from "./grok";
 
-/** Checks of single plugins that live in their own modules (grok patterns, …) register here. */
-export const pluginRules: PluginRule[] = [];
+/** Checks of single plugins that live in their own modules. */
+export const pluginRules: PluginRule[] = [checkGrokPatterns];

@@ -174,3 +174,13 @@ test("a bareword followed by { is a plugin value; selectors are adjacent bracket
   const spaced = parseConfig("filter { if [a] [b] {} }");
   assert.ok(spaced.issues.length > 0, "whitespace between selector parts is not a selector");
 });
+
+test("a flipped quote in a large file stops at the error limit instead of reporting every later string", () => {
+  const body = Array.from({ length: 3000 }, (_, i) => `  mutate { add_tag => ["t${i}"] id => "m${i}" }`).join("\n");
+  const text = 'filter {\n  mutate { id => "broken }\n' + body + "\n}\n";
+  const t0 = performance.now();
+  const { issues } = parseConfig(text);
+  assert.ok(performance.now() - t0 < 1000);
+  assert.ok(issues.length <= 450, `${issues.length} issues`);
+  assert.ok(issues.some((i) => i.code === "syntax-too-many-errors"));
+});

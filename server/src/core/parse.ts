@@ -1,6 +1,6 @@
 import type { Comment, Config } from "./ast";
 import type { Issue } from "./issue";
-import { LscParser } from "./parser/grammar";
+import { LscParser, MAX_PARSE_ERRORS } from "./parser/grammar";
 import { lscLexer } from "./parser/tokens";
 import { lexingIssues, parserIssues, unterminatedIssues } from "./parser/syntaxIssues";
 import { postParseIssues } from "./parser/postParseChecks";
@@ -35,8 +35,18 @@ export function parseConfig(text: string): ParseResult {
     (tok): Comment => ({ kind: "comment", text: tok.image, range: { start: tok.startOffset, end: tok.startOffset + tok.image.length } }),
   );
 
-  const lexical = [...lexingIssues(lexed.errors, text), ...unterminatedIssues(lexed.tokens)];
+  const lexical = [...lexingIssues(lexed.errors.slice(0, MAX_PARSE_ERRORS), text), ...unterminatedIssues(lexed.tokens)];
   let parsing = parserIssues(parser.errors, text);
+  if (parser.errors.length >= MAX_PARSE_ERRORS) {
+    const last = parser.errors[parser.errors.length - 1].token;
+    const at = Number.isFinite(last?.startOffset) ? last.startOffset : text.length;
+    parsing.push({
+      code: "syntax-too-many-errors",
+      severity: "error",
+      message: t("More than {0} syntax errors: the rest of the file is not checked. Fix the first ones (often an unclosed quote) first", String(MAX_PARSE_ERRORS)),
+      range: { start: at, end: Math.min(text.length, at + 1) },
+    });
+  }
   if (lexical.some((i) => i.code.startsWith("syntax-unterminated"))) {
     // An unterminated string swallows the rest of the file; the errors it causes at the end are noise.
     parsing = parsing.filter((i) => i.range.start < text.length);

@@ -42,6 +42,12 @@ function real(token: IToken | undefined): token is IToken {
   return !!token && !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
 }
 
+/**
+ * Past this many errors the parser stops: a quote deleted near the top of a large file flips every later
+ * string inside out, and recovering from tens of thousands of errors would take seconds.
+ */
+export const MAX_PARSE_ERRORS = 200;
+
 export class LscParser extends EmbeddedActionsParser {
   /** Problems found while building the tree that the grammar itself accepts loosely. */
   treeIssues: { code: string; message: [string, ...string[]]; range: Span }[] = [];
@@ -58,9 +64,12 @@ export class LscParser extends EmbeddedActionsParser {
 
   public config = this.RULE("config", (): Config => {
     const sections: Section[] = [];
-    this.MANY(() => {
-      const s = this.SUBRULE(this.section);
-      this.ACTION(() => s && sections.push(s));
+    this.MANY({
+      GATE: () => this.underErrorLimit(),
+      DEF: () => {
+        const s = this.SUBRULE(this.section);
+        this.ACTION(() => s && sections.push(s));
+      },
     });
     return { kind: "config", sections, comments: [], range: { start: 0, end: 0 } };
   });
@@ -93,7 +102,7 @@ export class LscParser extends EmbeddedActionsParser {
 
   private statements = this.RULE("statements", (): Statement[] => {
     const out: Statement[] = [];
-    this.MANY(() => {
+    this.MANY({ GATE: () => this.underErrorLimit(), DEF: () => {
       const s = this.OR({
         IGNORE_AMBIGUITIES: true,
         DEF: [
@@ -102,7 +111,7 @@ export class LscParser extends EmbeddedActionsParser {
         ],
       });
       this.ACTION(() => s && out.push(s));
-    });
+    } });
     return out;
   });
 
@@ -115,9 +124,12 @@ export class LscParser extends EmbeddedActionsParser {
     ]);
     const open = this.CONSUME(LCurly);
     const attributes: Attribute[] = [];
-    this.MANY(() => {
-      const a = this.SUBRULE(this.attribute);
-      this.ACTION(() => a && attributes.push(a));
+    this.MANY({
+      GATE: () => this.underErrorLimit(),
+      DEF: () => {
+        const a = this.SUBRULE(this.attribute);
+        this.ACTION(() => a && attributes.push(a));
+      },
     });
     const close = this.CONSUME(RCurly);
     return this.ACTION(() => {
@@ -193,9 +205,12 @@ export class LscParser extends EmbeddedActionsParser {
   private hash = this.RULE("hash", (): HashLiteral => {
     const open = this.CONSUME(LCurly);
     const entries: HashEntry[] = [];
-    this.MANY(() => {
-      const e = this.SUBRULE(this.hashEntry);
-      this.ACTION(() => e && entries.push(e));
+    this.MANY({
+      GATE: () => this.underErrorLimit(),
+      DEF: () => {
+        const e = this.SUBRULE(this.hashEntry);
+        this.ACTION(() => e && entries.push(e));
+      },
     });
     const close = this.CONSUME(RCurly);
     return this.ACTION(() => ({
@@ -414,6 +429,10 @@ export class LscParser extends EmbeddedActionsParser {
       range: spanOf(tokenSpan(name), real(close) ? tokenSpan(close) : args.at(-1)?.range),
     }));
   });
+
+  private underErrorLimit(): boolean {
+    return this.errors.length < MAX_PARSE_ERRORS;
+  }
 
   // Leaf builders. They run inside ALT bodies, so they guard against the recording phase themselves.
 

@@ -37,10 +37,11 @@ export function parseConfig(text: string): ParseResult {
 
   const lexical = [...lexingIssues(lexed.errors.slice(0, MAX_PARSE_ERRORS), text), ...unterminatedIssues(lexed.tokens)];
   let parsing = parserIssues(parser.errors, text);
+  const tooMany: Issue[] = [];
   if (parser.errors.length >= MAX_PARSE_ERRORS) {
     const last = parser.errors[parser.errors.length - 1].token;
     const at = Number.isFinite(last?.startOffset) ? last.startOffset : text.length;
-    parsing.push({
+    tooMany.push({
       code: "syntax-too-many-errors",
       severity: "error",
       message: t("More than {0} syntax errors: the rest of the file is not checked. Fix the first ones (often an unclosed quote) first", String(MAX_PARSE_ERRORS)),
@@ -57,7 +58,7 @@ export function parseConfig(text: string): ParseResult {
     message: t(...x.message),
     range: x.range,
   }));
-  const issues = [...oneCascadePerLine(lexical, parsing, text), ...fromTree, ...postParseIssues(config, text)];
+  const issues = [...oneCascadePerLine(lexical, parsing, text), ...tooMany, ...fromTree, ...postParseIssues(config, text)];
   issues.sort((a, b) => a.range.start - b.range.start);
   return { text, config, issues };
 }

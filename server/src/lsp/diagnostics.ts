@@ -1,5 +1,7 @@
 /**
- * Publishes diagnostics: at once when a document opens, ~150 ms after the last change while typing.
+ * Publishes diagnostics: at once when a document opens, and for an edit after a quiet spell (so a
+ * single keystroke is answered in the time the check takes); while the user keeps typing, once ~150 ms
+ * after the last change of the burst, so intermediate versions are never checked.
  */
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "vscode-languageserver";
@@ -13,15 +15,19 @@ export const DIAGNOSTICS_DELAY_MS = 150;
 
 export class DiagnosticsHandler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When each document last changed, to tell a lone edit from a burst. */
+  private readonly lastChange = new Map<string, number>();
 
   constructor(private readonly context: ServerContext) {}
 
   register(): void {
     const { documents } = this.context;
-    documents.onDidOpen((e) => void this.validateNow(e.document));
+    // TextDocuments reports an open as a content change too; the first change of a document is "quiet",
+    // so it is checked at once through `schedule`.
     documents.onDidChangeContent((e) => this.schedule(e.document));
     documents.onDidClose((e) => {
       this.cancel(e.document.uri);
+      this.lastChange.delete(e.document.uri);
       this.context.cache.delete(e.document.uri);
       void this.context.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
@@ -33,6 +39,10 @@ export class DiagnosticsHandler {
   }
 
   private schedule(document: TextDocument): void {
+    const now = performance.now();
+    const quiet = now - (this.lastChange.get(document.uri) ?? -Infinity) >= DIAGNOSTICS_DELAY_MS;
+    this.lastChange.set(document.uri, now);
+    const pending = this.timers.has(document.uri);
     this.cancel(document.uri);
     this.timers.set(
       document.uri,
@@ -41,7 +51,7 @@ export class DiagnosticsHandler {
         // The document may have been closed or changed again while waiting.
         const current = this.context.documents.get(document.uri);
         if (current) void this.validateNow(current);
-      }, DIAGNOSTICS_DELAY_MS),
+      }, quiet && !pending ? 0 : DIAGNOSTICS_DELAY_MS),
     );
   }
 

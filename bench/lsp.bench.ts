@@ -37,7 +37,10 @@ try {
 
   // Completion of an option name inside a plugin block near the end of the file.
   const lines = text.split("\n");
-  const line = lines.findLastIndex((l) => l.includes("useragent {")) + 1;
+  let line = 0;
+  lines.forEach((l, i) => {
+    if (l.includes("useragent {")) line = i + 1;
+  });
   const times: number[] = [];
   for (let i = 0; i < 120; i++) {
     const t0 = performance.now();

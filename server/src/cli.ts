@@ -19,7 +19,6 @@ Commands:
                                          Report problems in Logstash pipeline files. A
                                          directory is one pipeline: its *.conf files in
                                          Logstash's order, checked together.
-                                         A directory means its *.conf files, in name order.
   fmt [--check] [--tab-size N] [--use-tabs] <path>...
                                          Format files in place; with --check, list the
                                          files that would change and exit 1 if any.

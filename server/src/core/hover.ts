@@ -74,7 +74,7 @@ export function describeOption(o: OptionSpec | ResolvedOption, plugin: string): 
   else if (!o.required) facts.push(t("no default"));
   if (o.since) facts.push(t("since Logstash {0}", o.since));
   if (o.until) facts.push(t("removed in Logstash {0}", o.until));
-  if ("common" in o && o.common) facts.push(t("common to every {0} plugin", plugin === "" ? "" : t("plugin")));
+  if ("common" in o && o.common) facts.push(t("common to all plugins of this kind"));
   lines.push("", facts.join(" · "));
   if (o.obsolete) lines.push("", "⛔ " + t("Obsolete: {0}", o.obsolete));
   else if (o.deprecated) lines.push("", "⚠️ " + t("Deprecated: {0}", o.deprecated));

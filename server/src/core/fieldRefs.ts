@@ -3,23 +3,12 @@
  * `%{…}` sprintf references inside strings. Paths are compared by their parts, so `foo` and `[foo]` match.
  */
 import type { Span } from "./ast";
+import { parseFieldReference } from "./fieldReference";
 
 /** Parses a field reference (`foo`, `[a][b]`); undefined when it is not one (FieldReference.java's strict rules). */
 export function parseFieldPath(text: string): string[] | undefined {
-  const trimmed = text.trim();
-  if (trimmed === "") return undefined;
-  if (!trimmed.startsWith("[")) return /[\[\]]/.test(trimmed) ? undefined : [trimmed];
-  const parts: string[] = [];
-  const re = /\[([^\[\],]+)\]/y;
-  let at = 0;
-  while (at < trimmed.length) {
-    re.lastIndex = at;
-    const m = re.exec(trimmed);
-    if (!m) return undefined;
-    parts.push(m[1]);
-    at = re.lastIndex;
-  }
-  return parts;
+  const parsed = parseFieldReference(text.trim());
+  return "path" in parsed ? parsed.path : undefined;
 }
 
 /** A comparable key for a path, independent of how it was written. */

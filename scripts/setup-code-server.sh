@@ -27,6 +27,13 @@ run_as_root() {
 
 deb_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
+# Run from `npm test`, this script inherits the outer npm's npm_config_* environment, which every npm
+# below would read as its own config: npm_config_user_agent would still say Node 20, and code-server's
+# postinstall refuses to run unless it names Node 24.
+while IFS='=' read -r name _; do
+  case "$name" in npm_config_*) unset "$name" ;; esac
+done < <(env)
+
 total_start=$(date +%s)
 mkdir -p "$TOOLS"
 

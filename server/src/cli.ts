@@ -7,6 +7,7 @@ import { runCheck, type CliIO } from "./cli/check";
 import { runFmt } from "./cli/fmt";
 import { UsageError } from "./cli/files";
 import { runGrokCommand } from "./cli/grok";
+import { runCatalog } from "./cli/catalog";
 import { configureCliL10n } from "./cli/locale";
 import { t } from "./core/l10n";
 
@@ -19,6 +20,8 @@ Commands:
                                          Report problems in Logstash pipeline files. A
                                          directory is one pipeline: its *.conf files in
                                          Logstash's order, checked together.
+  catalog --format json [--logstash-version V]
+                                         Print every plugin and option Logsmith knows.
   fmt [--check] [--tab-size N] [--use-tabs] <path>...
                                          Format files in place; with --check, list the
                                          files that would change and exit 1 if any.
@@ -102,6 +105,20 @@ function main(argv: string[]): number {
       }
       if (inputs.length === 0) throw new UsageError(t("fmt needs at least one file or directory"));
       return runFmt({ check, tabSize, insertSpaces, inputs }, io);
+    }
+    case "catalog": {
+      let logstashVersion: string | undefined;
+      for (let i = 0; i < rest.length; i++) {
+        const [name, inline] = rest[i].split("=");
+        const value = inline ?? rest[++i];
+        if (name === "--format") {
+          if (value !== "json") throw new UsageError(t("--format must be json"));
+        } else if (name === "--logstash-version") {
+          if (!value || !/^v?\d+(\.(\d+|x))*$/.test(value)) throw new UsageError(t("--logstash-version needs a version such as 8.19 or 6.5, not {0}", value ?? t("nothing")));
+          logstashVersion = value;
+        } else throw new UsageError(t("unknown option {0}", rest[i]));
+      }
+      return runCatalog({ logstashVersion }, io);
     }
     default:
       throw new UsageError(t("unknown command {0}", command));

@@ -12,6 +12,11 @@ export interface Span {
   end: number;
 }
 
+/** True when `offset` lies in `span`, its end included (a cursor just after a word is on it). */
+export function containsOffset(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
 export type SectionType = "input" | "filter" | "output";
 
 export interface Comment {

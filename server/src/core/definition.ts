@@ -3,7 +3,7 @@
  * mutate rename/copy …) and for custom grok pattern names (`pattern_definitions` in the file; pattern
  * files of `patterns_dir` are added by the server, which can read the workspace).
  */
-import type { Span } from "./ast";
+import { containsOffset, type Span } from "./ast";
 import { findFieldOccurrences } from "./fieldOccurrences";
 import type { ParseResult } from "./parse";
 import { forEachPlugin } from "./walk";
@@ -15,14 +15,11 @@ export interface PatternDefinition {
   file?: { path: string; line: number };
 }
 
-function inside(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
-}
 
 /** Spans where the field under the cursor is set (definition) or named at all (references). */
 export function findFieldLocations(parsed: ParseResult, offset: number, mode: "definition" | "references"): Span[] | undefined {
   const occurrences = findFieldOccurrences(parsed.config);
-  const here = occurrences.find((o) => inside(o.range, offset));
+  const here = occurrences.find((o) => containsOffset(o.range, offset));
   if (!here) return undefined;
   const same = occurrences.filter((o) => o.key === here.key && (mode === "references" || o.access === "write"));
   return same.map((o) => o.range);
@@ -32,13 +29,13 @@ export function findFieldLocations(parsed: ParseResult, offset: number, mode: "d
 export function grokPatternAt(parsed: ParseResult, offset: number): { name: string; range: Span } | undefined {
   let found: { name: string; range: Span } | undefined;
   forEachPlugin(parsed.config, (plugin, ctx) => {
-    if (found || ctx.section !== "filter" || plugin.name !== "grok" || !inside(plugin.range, offset)) return;
+    if (found || ctx.section !== "filter" || plugin.name !== "grok" || !containsOffset(plugin.range, offset)) return;
     const body = parsed.text.slice(plugin.range.start, plugin.range.end);
     const re = /%\{(\w+)/g;
     for (let m = re.exec(body); m; m = re.exec(body)) {
       const start = plugin.range.start + m.index + 2;
       const range = { start, end: start + m[1].length };
-      if (inside(range, offset)) found = { name: m[1], range };
+      if (containsOffset(range, offset)) found = { name: m[1], range };
     }
   });
   return found;

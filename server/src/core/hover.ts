@@ -2,7 +2,7 @@
  * Hover: plugin and option docs (type, default, required, deprecation, version range), the expansion
  * of a grok pattern name, and where a field is set.
  */
-import type { Plugin, Span } from "./ast";
+import { containsOffset, type Plugin, type Span } from "./ast";
 import type { Catalog, ResolvedOption } from "./catalog/catalog";
 import type { OptionSpec, PluginKind, PluginSpec } from "./catalog/types";
 import { findFieldOccurrences } from "./fieldOccurrences";
@@ -23,22 +23,19 @@ export interface HoverOptions {
   lineOf?: (offset: number) => number;
 }
 
-function inside(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
-}
 
 export function doHover(parsed: ParseResult, offset: number, options: HoverOptions): Hover | undefined {
   let found: Hover | undefined;
   forEachPlugin(parsed.config, (plugin, ctx) => {
-    if (found || !inside(plugin.range, offset)) return;
+    if (found || !containsOffset(plugin.range, offset)) return;
     const kind: PluginKind = ctx.parent ? "codec" : ctx.section;
     const spec = options.catalog.plugin(kind, plugin.name);
-    if (inside(plugin.nameRange, offset)) {
+    if (containsOffset(plugin.nameRange, offset)) {
       if (spec) found = { contents: describePlugin(spec), range: plugin.nameRange };
       return;
     }
     for (const a of plugin.attributes) {
-      if (inside(a.nameRange, offset)) {
+      if (containsOffset(a.nameRange, offset)) {
         const opt = spec?.allOptions.find((o) => o.name === a.name) ?? spec?.removedOptions.get(a.name) ?? spec?.laterOptions.get(a.name);
         if (opt) found = { contents: describeOption(opt, plugin.name), range: a.nameRange };
         return;
@@ -99,7 +96,7 @@ function grokHover(plugin: Plugin, text: string, offset: number, patterns: () =>
 
 function fieldHover(parsed: ParseResult, offset: number, options: HoverOptions): Hover | undefined {
   const occurrences = findFieldOccurrences(parsed.config);
-  const here = occurrences.find((o) => inside(o.range, offset));
+  const here = occurrences.find((o) => containsOffset(o.range, offset));
   if (!here) return undefined;
   const writes = occurrences.filter((o) => o.key === here.key && o.access === "write");
   const name = here.path.map((p) => `[${p}]`).join("");

@@ -1,7 +1,7 @@
 /**
  * Expand-selection ranges: from the smallest node at an offset out to the whole document.
  */
-import type { Config, Node, Span } from "./ast";
+import { containsOffset, type Config, type Node, type Span } from "./ast";
 import { childrenOf } from "./walk";
 
 export interface SelectionRange {
@@ -23,14 +23,14 @@ function chainAt(config: Config, offset: number): SelectionRange {
     const children = childrenOf(node);
     // A caret just past one node and right before the next belongs to the next.
     const child: Node | undefined =
-      children.find((c) => c.range.start <= offset && offset < c.range.end) ?? children.find((c) => contains(c.range, offset));
+      children.find((c) => c.range.start <= offset && offset < c.range.end) ?? children.find((c) => containsOffset(c.range, offset));
     for (const span of inner) {
-      if (contains(span, offset) && (!child || containsSpan(span, child.range))) spans.push(span);
+      if (containsOffset(span, offset) && (!child || containsSpan(span, child.range))) spans.push(span);
     }
     if (child) spans.push(child.range);
     else {
       // Parts that are not nodes of their own (a plugin's name, a string's contents) come last.
-      for (const span of leafSpans(node)) if (contains(span, offset)) spans.push(span);
+      for (const span of leafSpans(node)) if (containsOffset(span, offset)) spans.push(span);
     }
     node = child;
   }
@@ -85,9 +85,6 @@ function inside(span: Span): Span {
   return span.end - span.start >= 2 ? { start: span.start + 1, end: span.end - 1 } : span;
 }
 
-function contains(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
-}
 
 function containsSpan(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;

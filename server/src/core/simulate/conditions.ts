@@ -1,0 +1,116 @@
+/**
+ * Conditions of `if`/`else if` evaluated as Logstash's Java execution does (EventCondition):
+ * a missing field is falsy, `in` is a substring test on strings and membership on lists, `<`/`>`
+ * compare strings lexicographically and numbers numerically, `=~` is an unanchored Ruby regex.
+ */
+import type { Condition, RValue } from "../ast";
+import { OnigRegex, isOnigurumaReady } from "../grok/onig";
+import { getPath, type JsonValue, type SimEvent } from "./event";
+
+/** A condition Logstash would fail on at run time (comparing a string with a number, …). */
+export class ConditionError extends Error {}
+
+function rvalue(event: SimEvent, v: RValue): JsonValue | undefined {
+  switch (v.kind) {
+    case "string":
+      return v.value;
+    case "number":
+      return v.value;
+    case "selector":
+      return getPath(event, v.path);
+    case "array":
+      return v.elements.map((e) => (e.kind === "string" || e.kind === "number" || e.kind === "bareword" ? e.value : null));
+    case "regex":
+      return v.source;
+    case "methodCall":
+      throw new ConditionError(`method calls such as \`${v.name}(…)\` are not supported by Logstash`);
+  }
+}
+
+function truthy(v: JsonValue | undefined): boolean {
+  return v !== undefined && v !== null && v !== false;
+}
+
+function equal(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (typeof a === "number" && typeof b === "number") return a === b;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equal(x, b[i]));
+  const ak = Object.keys(a);
+  const bo = b as Record<string, JsonValue>;
+  return ak.length === Object.keys(bo).length && ak.every((k) => equal((a as Record<string, JsonValue>)[k], bo[k]));
+}
+
+function compare(op: "<" | ">" | "<=" | ">=", a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  // A missing operand never compares true.
+  if (a === undefined || b === undefined || a === null || b === null) return false;
+  let c: number;
+  if (typeof a === "number" && typeof b === "number") c = a - b;
+  else if (typeof a === "string" && typeof b === "string") c = a < b ? -1 : a > b ? 1 : 0;
+  else throw new ConditionError(`cannot compare ${JSON.stringify(a)} with ${JSON.stringify(b)}`);
+  return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
+}
+
+function contains(needle: JsonValue | undefined, haystack: JsonValue | undefined): boolean {
+  if (haystack === undefined || haystack === null) return false;
+  if (Array.isArray(haystack)) return haystack.some((x) => equal(x, needle));
+  if (typeof haystack === "string") return needle !== undefined && needle !== null && haystack.includes(typeof needle === "string" ? needle : String(needle));
+  if (typeof haystack === "object") return typeof needle === "string" && Object.prototype.hasOwnProperty.call(haystack, needle);
+  return false;
+}
+
+const regexCache = new Map<string, { test(s: string): boolean }>();
+
+function compileRegex(source: string): { test(s: string): boolean } {
+  let re = regexCache.get(source);
+  if (!re) {
+    if (isOnigurumaReady()) {
+      const onig = new OnigRegex(source);
+      re = { test: (s) => onig.exec(s) !== null };
+    } else {
+      // Without the WASM engine loaded, fall back to JS RegExp: same answers for the common syntax.
+      const js = new RegExp(source);
+      re = { test: (s) => js.test(s) };
+    }
+    if (regexCache.size > 256) regexCache.clear();
+    regexCache.set(source, re);
+  }
+  return re;
+}
+
+export function evaluateCondition(event: SimEvent, c: Condition): boolean {
+  switch (c.kind) {
+    case "boolean": {
+      const l = evaluateCondition(event, c.left);
+      // and/or short-circuit as in Logstash; xor and nand need both sides.
+      if (c.operator === "and") return l && evaluateCondition(event, c.right);
+      if (c.operator === "or") return l || evaluateCondition(event, c.right);
+      const r = evaluateCondition(event, c.right);
+      return c.operator === "xor" ? l !== r : !(l && r);
+    }
+    case "not":
+      return c.operand.kind === "selector" ? !truthy(getPath(event, c.operand.path)) : !evaluateCondition(event, c.operand);
+    case "paren":
+      return evaluateCondition(event, c.expression);
+    case "truthy":
+      return truthy(rvalue(event, c.value));
+    case "compare": {
+      const a = rvalue(event, c.left);
+      const b = rvalue(event, c.right);
+      if (c.operator === "==") return equal(a, b);
+      if (c.operator === "!=") return !equal(a, b);
+      return compare(c.operator, a, b);
+    }
+    case "in": {
+      const r = contains(rvalue(event, c.left), rvalue(event, c.right));
+      return c.negated ? !r : r;
+    }
+    case "match": {
+      const subject = rvalue(event, c.left);
+      const source = c.right.kind === "regex" ? c.right.source.replace(/\\\//g, "/") : c.right.value;
+      const hit = typeof subject === "string" && compileRegex(source).test(subject);
+      return c.operator === "=~" ? hit : !hit;
+    }
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The filters the simulator runs, each with its plugin's success/failure rules: `filter_matched`
+ * (add_field, remove_field, add_tag, remove_tag) only runs when the plugin itself calls it.
+ */
+import type { Plugin } from "../ast";
+import { GrokFilter, type GrokOptions } from "../grok/grokFilter";
+import { isOnigurumaReady } from "../grok/onig";
+import type { EcsCompatibility } from "../grok/patternLibrary";
+import { addFieldValue, addTag, get, remove, removeTag, set, sprintf, valueToString, type JsonObject, type JsonValue, type SimEvent } from "./event";
+import { applyMutate } from "./mutate";
+import { PluginOptions } from "./options";
+
+export type FilterStatus = "applied" | "failed" | "dropped" | "skipped";
+
+export interface FilterOutcome {
+  status: FilterStatus;
+  /** Why a filter failed or was skipped, or what it did (`grok matched pattern 0 on message`). */
+  detail?: string;
+}
+
+export interface FilterContext {
+  ecsCompatibility: EcsCompatibility;
+}
+
+export const SUPPORTED_FILTERS = ["grok", "mutate", "drop", "json", "kv"] as const;
+
+/** Decorators.add_fields / remove_field / add_tags / remove_tags, in base.rb's order. */
+export function filterMatched(event: SimEvent, opts: PluginOptions): void {
+  for (const [field, value] of opts.pairs("add_field")) {
+    const ref = sprintf(event, field);
+    for (const v of Array.isArray(value) ? value : [value]) addFieldValue(event, ref, sprintf(event, valueToString(v)));
+  }
+  for (const field of opts.list("remove_field")) remove(event, sprintf(event, field));
+  for (const tag of opts.list("add_tag")) addTag(event, sprintf(event, tag));
+  for (const tag of opts.list("remove_tag")) removeTag(event, sprintf(event, tag));
+}
+
+function tagAll(event: SimEvent, tags: string[]): void {
+  for (const tag of tags) addTag(event, tag);
+}
+
+const grokCache = new WeakMap<Plugin, GrokFilter>();
+
+function grokOptions(opts: PluginOptions, ctx: FilterContext): GrokOptions {
+  const match = opts.pairs("match").map(([field, p]): [string, string | string[]] => [field, Array.isArray(p) ? p.map(valueToString) : valueToString(p)]);
+  const o: GrokOptions = { match, ecs_compatibility: (opts.string("ecs_compatibility") as EcsCompatibility | undefined) ?? ctx.ecsCompatibility };
+  if (opts.has("break_on_match")) o.break_on_match = opts.bool("break_on_match", true);
+  if (opts.has("named_captures_only")) o.named_captures_only = opts.bool("named_captures_only", true);
+  if (opts.has("keep_empty_captures")) o.keep_empty_captures = opts.bool("keep_empty_captures", false);
+  if (opts.has("overwrite")) o.overwrite = opts.list("overwrite");
+  if (opts.has("target")) o.target = opts.string("target");
+  if (opts.has("tag_on_failure")) o.tag_on_failure = opts.list("tag_on_failure");
+  if (opts.has("pattern_definitions")) o.pattern_definitions = Object.fromEntries(opts.pairs("pattern_definitions").map(([k, v]) => [k, valueToString(v)]));
+  return o;
+}
+
+function runGrok(plugin: Plugin, event: SimEvent, opts: PluginOptions, ctx: FilterContext): FilterOutcome {
+  if (!isOnigurumaReady()) return { status: "skipped", detail: "the Oniguruma regex engine is not loaded" };
+  if (opts.has("patterns_dir")) return { status: "skipped", detail: "patterns_dir files are not read by the simulator" };
+  let filter = grokCache.get(plugin);
+  if (!filter) {
+    filter = new GrokFilter(grokOptions(opts, ctx));
+    grokCache.set(plugin, filter);
+  }
+  const result = filter.apply(event);
+  replaceContents(event, result.event);
+  if (!result.matched) return { status: "failed", detail: result.timedOut ? "grok timed out" : "no pattern matched" };
+  filterMatched(event, opts);
+  const m = result.match!;
+  return { status: "applied", detail: `pattern ${m.patternIndex} matched ${m.field}` };
+}
+
+function replaceContents(target: JsonObject, source: JsonObject): void {
+  for (const k of Object.keys(target)) delete target[k];
+  Object.assign(target, source);
+}
+
+function runJson(event: SimEvent, opts: PluginOptions): FilterOutcome {
+  const sourceRef = opts.string("source");
+  if (!sourceRef) return { status: "skipped", detail: "json needs `source`" };
+  const source = get(event, sourceRef);
+  if (source === undefined || source === null || source === false) return { status: "applied", detail: `no \`${sourceRef}\` field: nothing to parse` };
+  const tags = opts.has("tag_on_failure") ? opts.list("tag_on_failure") : ["_jsonparsefailure"];
+  let parsed: JsonValue;
+  try {
+    if (typeof source !== "string") throw new Error("not a string");
+    parsed = source.trim() === "" ? null : (JSON.parse(source) as JsonValue);
+  } catch (error) {
+    if (!opts.bool("skip_on_invalid_json", false)) tagAll(event, tags);
+    return { status: "failed", detail: `invalid JSON in \`${sourceRef}\`: ${(error as Error).message}` };
+  }
+  const target = opts.string("target");
+  if (target) set(event, target, parsed);
+  else {
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+      tagAll(event, tags);
+      return { status: "failed", detail: "parsed JSON is not an object: it needs a `target`" };
+    }
+    for (const [k, v] of Object.entries(parsed)) event[k] = v;
+  }
+  filterMatched(event, opts);
+  return { status: "applied" };
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]\[^-]/g, (c) => `\\${c}`);
+}
+
+/** The kv filter's default scan: `key<value_split>value` pairs between `field_split` characters. */
+function runKv(event: SimEvent, opts: PluginOptions): FilterOutcome {
+  for (const unsupported of ["field_split_pattern", "value_split_pattern", "include_keys", "exclude_keys", "transform_key", "transform_value", "recursive"]) {
+    if (opts.has(unsupported)) return { status: "skipped", detail: `kv option \`${unsupported}\` is not simulated` };
+  }
+  const sourceRef = opts.string("source", "message")!;
+  const value = get(event, sourceRef);
+  const fs = escapeClass(opts.string("field_split", " ")!);
+  const vs = escapeClass(opts.string("value_split", "=")!);
+  const prefix = opts.string("prefix", "")!;
+  const found: [string, string][] = [];
+  const texts = value === undefined || value === null ? [] : Array.isArray(value) ? value.map(valueToString) : [valueToString(value)];
+  const re = new RegExp(`((?:\\\\ |[^${fs}${vs}])+)[${vs}](?:"([^"]*)"|'([^']*)'|\\(([^)]*)\\)|\\[([^\\]]*)\\]|<([^>]*)>|((?:\\\\ |[^${fs}])+))`, "g");
+  for (const text of texts) {
+    for (const m of text.matchAll(re)) {
+      const v = m.slice(2).find((g) => g !== undefined) ?? "";
+      if (v === "" && !opts.bool("allow_empty_values", false)) continue;
+      found.push([m[1], v]);
+    }
+  }
+  const result: JsonObject = {};
+  for (const [k, v] of found) {
+    const key = prefix + k;
+    const prev = result[key];
+    if (prev === undefined) result[key] = v;
+    else if (Array.isArray(prev)) {
+      if (opts.bool("allow_duplicate_values", true) || !prev.includes(v)) prev.push(v);
+    } else if (opts.bool("allow_duplicate_values", true) || prev !== v) result[key] = [prev, v];
+  }
+  const target = opts.string("target");
+  if (Object.keys(result).length) {
+    if (target) set(event, target, result);
+    else for (const [k, v] of Object.entries(result)) set(event, k, v);
+  }
+  filterMatched(event, opts);
+  return { status: "applied", detail: `${found.length} pair(s)` };
+}
+
+/** Runs one filter plugin on `event` in place. */
+export function runFilter(plugin: Plugin, event: SimEvent, ctx: FilterContext): FilterOutcome {
+  const opts = new PluginOptions(plugin);
+  switch (plugin.name) {
+    case "grok":
+      return runGrok(plugin, event, opts, ctx);
+    case "mutate":
+      try {
+        const ran = applyMutate(event, opts);
+        filterMatched(event, opts);
+        return { status: "applied", detail: ran.length ? ran.join(", ") : undefined };
+      } catch (error) {
+        tagAll(event, opts.has("tag_on_failure") ? opts.list("tag_on_failure") : ["_mutate_error"]);
+        return { status: "failed", detail: (error as Error).message };
+      }
+    case "drop":
+      // `percentage` below 100 drops at random; the simulator always drops.
+      return { status: "dropped" };
+    case "json":
+      return runJson(event, opts);
+    case "kv":
+      return runKv(event, opts);
+    default:
+      return { status: "skipped", detail: `the simulator does not run the \`${plugin.name}\` filter; the event passes through unchanged` };
+  }
+}

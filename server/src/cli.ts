@@ -7,6 +7,7 @@ import { runCheck, type CliIO } from "./cli/check";
 import { runFmt } from "./cli/fmt";
 import { UsageError } from "./cli/files";
 import { runGrokCommand } from "./cli/grok";
+import { runSimulate } from "./cli/simulate";
 import { runCatalog } from "./cli/catalog";
 import { configureCliL10n } from "./cli/locale";
 import { t } from "./core/l10n";
@@ -130,6 +131,8 @@ configureCliL10n();
 if (process.argv[2] === "grok") {
   // grok streams stdin and matches in a worker, so it is asynchronous.
   runGrokCommand(process.argv.slice(3), process.stdin, process.stdout).then((code) => (process.exitCode = code));
+} else if (process.argv[2] === "simulate") {
+  runSimulate(process.argv.slice(3), process.stdin, process.stdout).then((code) => (process.exitCode = code));
 } else try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {

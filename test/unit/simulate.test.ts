@@ -43,7 +43,7 @@ test("sprintf: fields, nested refs, arrays, missing fields kept, Joda dates in U
 });
 
 test("conditionals: truth table of in / not in / missing fields / comparisons / regex", async () => {
-  const ev: JsonObject = { message: "GET /index.html 200", tags: ["web", "prod"], status: 200, name: "beta", empty: "", f: false };
+  const ev: JsonObject = { message: "GET /index.html 200", tags: ["web", "prod"], status: 200, name: "beta", empty: "", f: false, fs: "false", zero: 0 };
   const cases: [string, boolean][] = [
     ['"web" in [tags]', true],
     ['"we" in [tags]', false],
@@ -54,8 +54,15 @@ test("conditionals: truth table of in / not in / missing fields / comparisons / 
     ['[name] in ["alpha", "beta"]', true],
     ["[missing]", false],
     ["![missing]", true],
-    ["[empty]", true],
+    ["[empty]", false],
     ["[f]", false],
+    ["[fs]", false],
+    ["[zero]", true],
+    ["[tags]", true],
+    ['[status] in ["200", "404"]', true],
+    ["[status] in [404, 500]", false],
+    ['[status] in "x200y"', false],
+    ['[name] in "alphabetagamma"', true],
     ["[status] == 200", true],
     ['[status] == "200"', false],
     ["[status] >= 200 and [status] < 300", true],

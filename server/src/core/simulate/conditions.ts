@@ -1,6 +1,6 @@
 /**
  * Conditions of `if`/`else if` evaluated as Logstash's Java execution does (EventCondition):
- * a missing field is falsy, `in` is a substring test on strings and membership on lists, `<`/`>`
+ * a missing field, "" and "false" are falsy, `in` is a substring test on strings and membership on lists, `<`/`>`
  * compare strings lexicographically and numbers numerically, `=~` is an unanchored Ruby regex.
  */
 import type { Condition, RValue } from "../ast";
@@ -27,8 +27,16 @@ function rvalue(event: SimEvent, v: RValue): JsonValue | undefined {
   }
 }
 
+/** EventCondition's FieldTruthy: missing, null, "" and anything that prints as "false" are false. */
 function truthy(v: JsonValue | undefined): boolean {
-  return v !== undefined && v !== null && v !== false;
+  if (v === undefined || v === null) return false;
+  const text = typeof v === "string" ? v : String(v);
+  return text !== "" && text !== "false";
+}
+
+/** Java's toString of a field value, which `[field] in [list literal]` compares with. */
+function javaString(v: JsonValue): string {
+  return typeof v === "string" ? v : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
 }
 
 function equal(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
@@ -55,7 +63,8 @@ function compare(op: "<" | ">" | "<=" | ">=", a: JsonValue | undefined, b: JsonV
 function contains(needle: JsonValue | undefined, haystack: JsonValue | undefined): boolean {
   if (haystack === undefined || haystack === null) return false;
   if (Array.isArray(haystack)) return haystack.some((x) => equal(x, needle));
-  if (typeof haystack === "string") return needle !== undefined && needle !== null && haystack.includes(typeof needle === "string" ? needle : String(needle));
+  // A substring test only between strings (a number in a string field is false).
+  if (typeof haystack === "string") return typeof needle === "string" && haystack.includes(needle);
   if (typeof haystack === "object") return typeof needle === "string" && Object.prototype.hasOwnProperty.call(haystack, needle);
   return false;
 }
@@ -103,7 +112,13 @@ export function evaluateCondition(event: SimEvent, c: Condition): boolean {
       return compare(c.operator, a, b);
     }
     case "in": {
-      const r = contains(rvalue(event, c.left), rvalue(event, c.right));
+      const left = rvalue(event, c.left);
+      let r: boolean;
+      if (c.right.kind === "array") {
+        // FieldInConstantList compares the printed forms: `[status] in ["200"]` holds for the number 200.
+        const items = rvalue(event, c.right) as JsonValue[];
+        r = left !== undefined && left !== null && items.some((x) => x !== null && javaString(x) === javaString(left));
+      } else r = contains(left, rvalue(event, c.right));
       return c.negated ? !r : r;
     }
     case "match": {

@@ -28,6 +28,8 @@ Commands:
                                          files that would change and exit 1 if any.
   grok --pattern P [...] < lines          Match lines like Logstash's grok filter, one JSON
                                          result per line (logsmith grok --help).
+  simulate PIPELINE [--input FILE|-]     Run the pipeline's filters over input lines and
+                                         print the resulting events as JSON lines.
 
 Options:
   -h, --help       Show this help.

@@ -87,12 +87,12 @@ export async function runSimulate(argv: string[], stdin: NodeJS.ReadableStream, 
         inputPath = v;
       } else if (arg.startsWith("-") && arg !== "-") throw new SimulateUsageError(t("unknown option {0}", arg));
       else if (pipelinePath === undefined) pipelinePath = arg;
-      else throw new SimulateUsageError(`simulate takes one pipeline, not ${arg}`);
+      else throw new SimulateUsageError(t("simulate takes one pipeline, not {0}", arg));
     }
-    if (!pipelinePath) throw new SimulateUsageError("simulate needs a pipeline file or directory");
+    if (!pipelinePath) throw new SimulateUsageError(t("simulate needs a pipeline file or directory"));
   } catch (error) {
     if (!(error instanceof SimulateUsageError)) throw error;
-    err(`logsmith simulate: ${error.message}\n${"Run `logsmith simulate --help` for usage."}\n`);
+    err(`logsmith simulate: ${error.message}\n${t("Run `logsmith simulate --help` for usage.")}\n`);
     return 2;
   }
 
@@ -121,7 +121,7 @@ export async function runSimulate(argv: string[], stdin: NodeJS.ReadableStream, 
     if (type !== undefined && event.type === undefined) event.type = type;
     return event;
   }));
-  for (const s of result.skipped) err(`logsmith simulate: skipped ${s.filter} (offset ${s.range.start}): ${s.reason}\n`);
+  for (const s of result.skipped) err(`logsmith simulate: ${t("skipped {0} (offset {1}): {2}", s.filter, String(s.range.start), s.reason)}\n`);
   const out = result.events.map((e) => JSON.stringify(e) + "\n").join("");
   await new Promise<void>((resolve) => (out ? stdout.write(out, () => resolve()) : resolve()));
   return 0;

@@ -30,7 +30,8 @@ class SimulateUsageError extends Error {}
 function readPipeline(path: string): string {
   if (!statSync(path).isDirectory()) return readFileSync(path, "utf8");
   const files = orderPipelineFiles(readdirSync(path).filter((f) => f.endsWith(".conf")).map((f) => join(path, f)));
-  // Logstash concatenates the files of a directory into one config.
+  // Logstash compiles each file on its own and chains their filter sections in file order; joining the
+  // files gives the same filter order for simulation (a file that does not parse alone is an error anyway).
   return files.map((f) => readFileSync(f, "utf8")).join("\n");
 }
 

@@ -126,3 +126,10 @@ test("inputs built on Threadable accept `threads`", () => {
   const text = 'input { redis { key => "k" data_type => "list" threads => 2 } }';
   assert.deepEqual(validateText(text).issues.filter((i) => i.code === "option-unknown"), []);
 });
+
+test("duplicate plugin ids in one document are reported by the editor's entry point too", () => {
+  const text = 'filter { mutate { id => "m" } mutate { id => "m" } }';
+  const dup = validateText(text).issues.filter((i) => i.code === "option-duplicate-id");
+  assert.equal(dup.length, 1);
+  assert.equal(text.slice(dup[0].range.start, dup[0].range.end), '"m"');
+});

@@ -6,7 +6,8 @@ import { LineIndex, type Position } from "../core/documents";
 import type { Severity } from "../core/issue";
 import { t } from "../core/l10n";
 import { analyzePipeline } from "../core/pipeline";
-import { validateParsed, type ValidationOptions } from "../core/validate";
+import type { ValidationOptions } from "../core/validate";
+import { validateConfig } from "../core/validation/validate";
 import { expandInputs, type InputFile } from "./files";
 
 export interface CheckOptions {
@@ -46,7 +47,7 @@ export function runCheck(options: CheckOptions, io: CliIO): number {
   for (const group of groups.values()) {
     const results = analyzePipeline(
       group.map((g) => ({ path: g.file.display, text: g.text })),
-      (_file, parsed) => validateParsed(parsed, options.validation).filter((i) => !parsed.issues.includes(i)),
+      (_file, parsed) => validateConfig(parsed.config, parsed.text, options.validation),
     );
     results.forEach((result, i) => {
       const lines = new LineIndex(group[i].text);

@@ -5,13 +5,16 @@
 import type { Issue } from "./issue";
 import { parseConfig, type ParseResult } from "./parse";
 import { validateConfig, type ValidationOptions } from "./validation/validate";
+import { addDuplicateIdIssues } from "./pipeline";
 
 export type { ValidationOptions };
 
 /** Issues of an already parsed document (the server parses once per version and shares the result). */
 export function validateParsed(parse: ParseResult, options: ValidationOptions = {}): Issue[] {
-  const issues = [...parse.issues, ...validateConfig(parse.config, parse.text, options)];
-  return issues.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  // A document alone is a one-file pipeline: its plugin ids must be unique too.
+  const result = { path: "", parsed: parse, issues: [...parse.issues, ...validateConfig(parse.config, parse.text, options)] };
+  addDuplicateIdIssues([result]);
+  return result.issues.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
 export function validateText(text: string, options: ValidationOptions = {}): { parse: ParseResult; issues: Issue[] } {

@@ -1,9 +1,9 @@
 /**
  * Logstash field references (`message`, `[source][address]`) over a plain JSON event.
  */
+import { getPath, setPath, type JsonObject, type JsonValue } from "../eventFields";
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+export type { JsonObject, JsonValue };
 
 /** `[a][b]` → ["a", "b"]; anything else is one top-level key, as Logstash reads a bare name. */
 export function parseFieldRef(ref: string): string[] {
@@ -11,31 +11,9 @@ export function parseFieldRef(ref: string): string[] {
   return [ref];
 }
 
-export function getField(event: JsonObject, path: readonly string[]): JsonValue | undefined {
-  let node: JsonValue | undefined = event;
-  for (const key of path) {
-    if (node === null || typeof node !== "object" || Array.isArray(node)) return undefined;
-    node = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
-  }
-  return node;
-}
-
-/** Sets a field, creating intermediate objects; returns false where a non-object is in the way. */
-export function setField(event: JsonObject, path: readonly string[], value: JsonValue): boolean {
-  let node: JsonObject = event;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i];
-    const next = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
-    if (next === undefined || next === null) {
-      const created: JsonObject = {};
-      node[key] = created;
-      node = created;
-    } else if (typeof next === "object" && !Array.isArray(next)) node = next;
-    else return false;
-  }
-  node[path[path.length - 1]] = value;
-  return true;
-}
+/** Grok reads and writes through the shared accessors, as the grok filter goes through `event.get`/`event.set`. */
+export const getField = getPath;
+export const setField = setPath;
 
 /** Ruby's `to_s` of a field value, as grok stringifies non-string input. */
 export function fieldToString(value: JsonValue | undefined): string {

@@ -1,10 +1,11 @@
 /**
  * A Logstash event as plain JSON: field references, sprintf and the decorations every filter shares.
  */
-import type { JsonObject, JsonValue } from "../grok/eventFields";
+import { getPath, removePath, setPath, type JsonObject, type JsonValue } from "../eventFields";
 import { parseFieldReference } from "../fieldReference";
 import { formatJodaUtc } from "./joda";
 
+export { getPath, removePath, setPath };
 export type { JsonObject, JsonValue };
 
 /** An event; `@metadata` travels with it but is not part of what outputs see. */
@@ -23,33 +24,6 @@ export function refPath(ref: string): string[] {
   return parsed.path;
 }
 
-function isObject(v: JsonValue | undefined): v is JsonObject {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-/** Numeric parts index arrays (negative from the end), as in Logstash's Accessors. */
-function arrayIndex(arr: JsonValue[], key: string): number | undefined {
-  if (!/^-?\d+$/.test(key)) return undefined;
-  const i = Number(key);
-  const at = i < 0 ? arr.length + i : i;
-  return at >= 0 && at < arr.length ? at : undefined;
-}
-
-function child(node: JsonValue | undefined, key: string): JsonValue | undefined {
-  if (Array.isArray(node)) {
-    const i = arrayIndex(node, key);
-    return i === undefined ? undefined : node[i];
-  }
-  if (isObject(node)) return Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
-  return undefined;
-}
-
-export function getPath(event: SimEvent, path: readonly string[]): JsonValue | undefined {
-  let node: JsonValue | undefined = event;
-  for (const key of path) node = child(node, key);
-  return node;
-}
-
 export function get(event: SimEvent, ref: string): JsonValue | undefined {
   return getPath(event, refPath(ref));
 }
@@ -58,52 +32,8 @@ export function includes(event: SimEvent, ref: string): boolean {
   return get(event, ref) !== undefined;
 }
 
-/** Sets a field, creating intermediate objects; false where a scalar is in the way. */
-export function setPath(event: SimEvent, path: readonly string[], value: JsonValue): boolean {
-  let node: JsonValue = event;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i];
-    let next = child(node, key);
-    if (next === undefined || next === null) {
-      if (!isObject(node)) return false;
-      next = {};
-      node[key] = next;
-    }
-    if (next === null || typeof next !== "object") return false;
-    node = next;
-  }
-  const last = path[path.length - 1];
-  if (Array.isArray(node)) {
-    if (!/^-?\d+$/.test(last)) return false;
-    const i = Number(last);
-    const at = i < 0 ? node.length + i : i;
-    if (at < 0) return false;
-    node[at] = value;
-    return true;
-  }
-  if (!isObject(node)) return false;
-  node[last] = value;
-  return true;
-}
-
 export function set(event: SimEvent, ref: string, value: JsonValue): boolean {
   return setPath(event, refPath(ref), value);
-}
-
-/** Removes a field; returns the removed value. */
-export function removePath(event: SimEvent, path: readonly string[]): JsonValue | undefined {
-  const parent = getPath(event, path.slice(0, -1));
-  const last = path[path.length - 1];
-  if (Array.isArray(parent)) {
-    const i = arrayIndex(parent, last);
-    return i === undefined ? undefined : parent.splice(i, 1)[0];
-  }
-  if (isObject(parent) && Object.prototype.hasOwnProperty.call(parent, last)) {
-    const v = parent[last];
-    delete parent[last];
-    return v;
-  }
-  return undefined;
 }
 
 export function remove(event: SimEvent, ref: string): JsonValue | undefined {

@@ -8,10 +8,10 @@ import {
   GrokRegexError,
   GrokWorkerError,
   GrokWorkerRunner,
+  grokResultLine,
   initOniguruma,
   readPatternsDirs,
   type EcsCompatibility,
-  type GrokApplyResult,
   type GrokOptions,
   type JsonObject,
 } from "../core/grok";
@@ -121,19 +121,6 @@ function parseArgs(argv: string[]): GrokOptions & { patterns: string[]; dirs: st
   return { ...options, patterns, dirs, glob };
 }
 
-/** What the CLI prints for one event: the top-level fields the filter wrote, with their final values. */
-function lineOutput(result: GrokApplyResult): string {
-  const fields: JsonObject = {};
-  for (const path of result.written) {
-    const key = path[0];
-    // [@metadata] is not part of an event's serialised form.
-    if (key === "@metadata" || key in fields) continue;
-    const value = result.event[key];
-    if (value !== undefined) fields[key] = value;
-  }
-  return JSON.stringify({ matched: result.matched, pattern: result.match ? result.match.patternIndex : null, fields });
-}
-
 async function* readLines(stdin: NodeJS.ReadableStream): AsyncGenerator<string[]> {
   let rest = "";
   let batch: string[] = [];
@@ -178,17 +165,31 @@ export async function runGrokCommand(argv: string[], stdin: NodeJS.ReadableStrea
         throw new GrokUsageError(t("cannot read --patterns-dir: {0}", (error as Error).message));
       }
     }
+    const timeout = options.timeout_millis ?? 30000;
+    // The worker formats the output lines itself (strings cross the thread boundary far cheaper than
+    // events); it starts first so its start-up overlaps the compile below.
+    if (timeout > 0) {
+      runner = new GrokWorkerRunner(options, { lines: true });
+      runner.warm();
+    }
     await initOniguruma();
     // Compiling here reports pattern errors before any input is read, worker or not.
     const local = new GrokFilter(options);
-    const timeout = options.timeout_millis ?? 30000;
-    // The CLI prints fields only, so per-capture spans need not come back from the worker.
-    if (timeout > 0) runner = new GrokWorkerRunner(options, { lean: true });
-    for await (const lines of readLines(stdin)) {
+    const match = (lines: string[]): Promise<string[]> | string[] => {
       const events = lines.map((message): JsonObject => ({ message }));
-      const results = runner ? await runner.run(events) : events.map((e) => local.apply(e));
-      await write(stdout, results.map(lineOutput).join("\n") + "\n");
+      return runner ? runner.runLines(events) : events.map((e) => grokResultLine(local.apply(e, { lean: true })));
+    };
+    // The worker matches one batch while this thread reads the next and writes the one before, so
+    // both cores work. The runner takes one batch at a time.
+    let inFlight: Promise<string[]> | null = null;
+    for await (const lines of readLines(stdin)) {
+      const done = inFlight ? await inFlight : null;
+      inFlight = Promise.resolve(match(lines));
+      // Awaited on the next turn; until then a worker failure must not count as unhandled.
+      inFlight.catch(() => undefined);
+      if (done) await write(stdout, done.join("\n") + "\n");
     }
+    if (inFlight) await write(stdout, (await inFlight).join("\n") + "\n");
     return 0;
   } catch (error) {
     if (error instanceof GrokUsageError || error instanceof GrokCompileError || error instanceof GrokRegexError || error instanceof GrokWorkerError) {

@@ -19,5 +19,6 @@ export {
   type PatternSources,
 } from "./patternLibrary";
 export { readPatternsDirs } from "./patternFiles";
+export { grokResultLine } from "./resultLine";
 export { closeGrokWorkers, DEFAULT_TIMEOUT_MILLIS, GrokWorkerError, GrokWorkerRunner, matchWithTimeout } from "./timeout";
 export { validateGrokPattern } from "./validate";

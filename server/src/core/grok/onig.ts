@@ -47,7 +47,10 @@ export class GrokRegexError extends Error {}
 // group (-1) to the string's length when the subject has non-ASCII text, indistinguishable from an
 // empty group at the end. Reading the raw byte offsets keeps "unset" apart.
 interface OnigBinding {
+  HEAPU8: Uint8Array;
   HEAPU32: Uint32Array;
+  _omalloc(size: number): number;
+  _ofree(ptr: number): void;
   _findNextOnigScannerMatch(scanner: number, strId: number, strPtr: number, strLen: number, pos: number, options: number): number;
 }
 interface ScannerInternals {
@@ -62,6 +65,10 @@ interface StringInternals {
   utf8Length: number;
   convertUtf8OffsetToUtf16(offset: number): number;
 }
+
+const encoder = new TextEncoder();
+/** One WASM buffer for every ASCII subject: matching is synchronous, so it is never in use twice. */
+const asciiBuffer = { ptr: 0, capacity: 4096 };
 
 /** A compiled Oniguruma regex. */
 export class OnigRegex {
@@ -84,6 +91,49 @@ export class OnigRegex {
 
   /** Leftmost match anywhere in `subject` (grok is unanchored); group 0 is the whole match. */
   exec(subject: string): GroupSpan[] | null {
+    return this.execAscii(subject) ?? this.execAny(subject);
+  }
+
+  /**
+   * Most log lines are ASCII: their UTF-8 bytes are their UTF-16 units, so the line is encoded
+   * natively into one reused WASM buffer and offsets need no conversion. `OnigString` instead
+   * encodes in a JavaScript loop and allocates per line, which cost a third of a match. Returns
+   * undefined for a subject that is not ASCII.
+   */
+  private execAscii(subject: string): GroupSpan[] | null | undefined {
+    const n = subject.length;
+    const b = this.internals._onigBinding;
+    if (n > asciiBuffer.capacity) {
+      if (n > 1 << 20) return undefined;
+      asciiBuffer.capacity = Math.max(n, asciiBuffer.capacity * 2);
+      if (asciiBuffer.ptr) b._ofree(asciiBuffer.ptr);
+      asciiBuffer.ptr = b._omalloc(asciiBuffer.capacity);
+      if (!asciiBuffer.ptr) return undefined;
+    }
+    if (!asciiBuffer.ptr) {
+      asciiBuffer.ptr = b._omalloc(asciiBuffer.capacity);
+      if (!asciiBuffer.ptr) return undefined;
+    }
+    const { read, written } = encoder.encodeInto(subject, b.HEAPU8.subarray(asciiBuffer.ptr, asciiBuffer.ptr + n));
+    if (read !== n || written !== n) return undefined;
+    // The id keys Oniguruma's per-string search cache: it must never repeat, so it comes from the
+    // same counter OnigString uses.
+    const id = ++(onig.OnigString as unknown as { LAST_ID: number }).LAST_ID;
+    const at = b._findNextOnigScannerMatch(this.internals._ptr, id, asciiBuffer.ptr, n, 0, this.searchOptions);
+    if (at === 0) return null;
+    const heap = b.HEAPU32;
+    let p = at / 4 + 1;
+    const count = heap[p++];
+    const out: GroupSpan[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const start = heap[p++];
+      const end = heap[p++];
+      out[k] = start === 0xffffffff ? null : [start, end];
+    }
+    return out;
+  }
+
+  private execAny(subject: string): GroupSpan[] | null {
     const str = new onig.OnigString(subject);
     try {
       const s = str as unknown as StringInternals;

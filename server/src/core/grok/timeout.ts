@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import { grokAssetPath } from "./assets";
 import type { JsonObject } from "./eventFields";
 import type { GrokApplyResult, GrokOptions } from "./grokFilter";
+import { grokResultLine } from "./resultLine";
 import type { WorkerInit, WorkerReply } from "./worker";
 
 /** Logstash's default. */
@@ -24,21 +25,33 @@ interface LiveWorker {
 }
 
 /** Runs a grok filter over batches of events in a worker, with a watchdog. Call `close()` when done.
- * `lean` drops `matches` from the results (for callers that only need the event). */
+ * `lean` drops `matches` from the results (for callers that only need the event); `lines` has the
+ * worker format `logsmith grok` output lines (`runLines`). */
 export class GrokWorkerRunner {
   private live: LiveWorker | null = null;
   readonly timeoutMillis: number;
 
   constructor(
     readonly options: GrokOptions,
-    private readonly paths: { worker?: string; wasm?: string; lean?: boolean } = {},
+    private readonly paths: { worker?: string; wasm?: string; lean?: boolean; lines?: boolean } = {},
   ) {
     this.timeoutMillis = options.timeout_millis ?? DEFAULT_TIMEOUT_MILLIS;
   }
 
   /** Results in input order; an event that timed out carries the timeout tag and no captures. */
   async run(events: JsonObject[]): Promise<GrokApplyResult[]> {
-    const results: (GrokApplyResult | undefined)[] = new Array(events.length);
+    if (this.paths.lines) throw new Error("this runner was made for output lines: call runLines");
+    return (await this.runAll(events)) as GrokApplyResult[];
+  }
+
+  /** `logsmith grok` output lines (`grokResultLine`) in input order; needs the `lines` option. */
+  async runLines(events: JsonObject[]): Promise<string[]> {
+    if (!this.paths.lines) throw new Error("this runner was not made for output lines: call run");
+    return (await this.runAll(events)).map((r) => (typeof r === "string" ? r : grokResultLine(r)));
+  }
+
+  private async runAll(events: JsonObject[]): Promise<(GrokApplyResult | string)[]> {
+    const results: (GrokApplyResult | string | undefined)[] = new Array(events.length);
     let next = 0;
     while (next < events.length) {
       // Results not yet posted when a worker is killed are lost; only the gaps are sent again.
@@ -48,7 +61,16 @@ export class GrokWorkerRunner {
       if (timedOutAt !== null) results[timedOutAt] = this.timeoutResult(events[timedOutAt]);
       while (next < events.length && results[next]) next++;
     }
-    return results as GrokApplyResult[];
+    return results as (GrokApplyResult | string)[];
+  }
+
+  /** Starts the worker now, so its start-up overlaps the caller's own work before the first batch. */
+  warm(): void {
+    if (!this.live) {
+      this.live = this.start();
+      // A compile error surfaces on the first run; until then it must not count as unhandled.
+      this.live.ready.catch(() => undefined);
+    }
   }
 
   close(): void {
@@ -71,7 +93,8 @@ export class GrokWorkerRunner {
       wasmPath: this.paths.wasm ?? grokAssetPath("onig.wasm"),
       control,
       scope: this.options.timeout_scope ?? "pattern",
-      lean: this.paths.lean ?? false,
+      lean: this.paths.lean ?? this.paths.lines ?? false,
+      lines: this.paths.lines ?? false,
     };
     const script = this.paths.worker ?? grokAssetPath("worker");
     // From sources (tests) the worker is TypeScript: register tsx's loader in its thread first.
@@ -95,7 +118,7 @@ export class GrokWorkerRunner {
   }
 
   /** Sends events[from, to); resolves with the index that timed out, if any. */
-  private async runRange(events: JsonObject[], from: number, to: number, results: (GrokApplyResult | undefined)[]): Promise<number | null> {
+  private async runRange(events: JsonObject[], from: number, to: number, results: (GrokApplyResult | string | undefined)[]): Promise<number | null> {
     if (!this.live) this.live = this.start();
     const live = this.live;
     try {

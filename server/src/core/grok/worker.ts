@@ -7,6 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { GrokFilter, type GrokApplyResult, type GrokOptions } from "./grokFilter";
 import type { JsonObject } from "./eventFields";
 import { initOniguruma } from "./onig";
+import { grokResultLine } from "./resultLine";
 
 export interface WorkerInit {
   options: GrokOptions;
@@ -16,13 +17,15 @@ export interface WorkerInit {
   scope: "pattern" | "event";
   /** Leave out per-capture details (`matches`) to halve what crosses the thread boundary. */
   lean: boolean;
+  /** Send each result back as its `logsmith grok` output line: strings cross threads far cheaper than events. */
+  lines?: boolean;
 }
 
 export type WorkerRequest = { type: "batch"; base: number; events: JsonObject[] };
 export type WorkerReply =
   | { type: "ready" }
   | { type: "error"; message: string; name: string }
-  | { type: "results"; from: number; results: GrokApplyResult[] }
+  | { type: "results"; from: number; results: (GrokApplyResult | string)[] }
   | { type: "done" };
 
 const CHUNK = 256;
@@ -45,16 +48,15 @@ async function main(): Promise<void> {
     started[0] = Date.now();
     Atomics.add(counters, 1, 1);
   };
-  const hooks = init.scope === "event" ? {} : { onAttempt: mark };
+  const hooks = { lean: init.lean, ...(init.scope === "event" ? {} : { onAttempt: mark }) };
   port.on("message", (req: WorkerRequest) => {
-    let pending: GrokApplyResult[] = [];
+    let pending: (GrokApplyResult | string)[] = [];
     let from = req.base;
     for (let i = 0; i < req.events.length; i++) {
       Atomics.store(counters, 0, req.base + i);
       if (init.scope === "event") mark();
       const result = filter.apply(req.events[i], hooks);
-      if (init.lean) result.matches = [];
-      pending.push(result);
+      pending.push(init.lines ? grokResultLine(result) : result);
       if (pending.length === CHUNK) {
         port.postMessage({ type: "results", from, results: pending } satisfies WorkerReply);
         from += pending.length;

@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { after, test } from "node:test";
+import { PreviewRunner } from "../../server/src/core/preview/runner";
+import type { GrokPreview } from "../../server/src/core/preview";
+
+// Oniguruma gives up one attempt after 10M backtracking steps, so one long run fails fast; many
+// shorter runs stay under that limit at each start position and together take minutes.
+const CATASTROPHIC = ("a".repeat(21) + "b").repeat(3000);
+const runner = new PreviewRunner({ attemptLimitMs: 300 });
+after(() => runner.close());
+
+const env = { ecsDefault: "disabled" as const, readFiles: true };
+const config = (pattern: string) => `filter { grok { match => { "message" => ${JSON.stringify(pattern)} } } }`;
+
+test("preview runner: a catastrophic line is cut off with a message; the lines after it are still previewed", async () => {
+  const t0 = Date.now();
+  const r = await runner.run(config("(a+)+$"), { kind: "grok", index: 0 }, ["aaa", CATASTROPHIC, "aa"], env);
+  assert.ok(Date.now() - t0 < 5000, "the watchdog stopped the worker");
+  assert.equal(r.kind, "grok");
+  const lines = (r as GrokPreview).lines;
+  assert.deepEqual(lines.map((l) => l.matched), [true, false, true]);
+  assert.equal(lines[1].timedOut, true);
+  assert.match(lines[1].reason!, /Line 2 took longer than 300 ms/);
+  assert.equal(r.timeout!.line, 1);
+});
+
+test("preview runner: the worker survives a timeout and answers the next request", async () => {
+  const r = await runner.run(config("%{WORD:w}"), { kind: "grok", index: 0 }, ["hello"], env);
+  assert.equal((r as GrokPreview).lines[0].event.w, "hello");
+  assert.equal(r.timeout, undefined);
+});

@@ -8,6 +8,7 @@ import { runFmt } from "./cli/fmt";
 import { UsageError } from "./cli/files";
 import { runGrokCommand } from "./cli/grok";
 import { runSimulate } from "./cli/simulate";
+import { runTestCommand } from "./cli/test";
 import { runCatalog } from "./cli/catalog";
 import { configureCliL10n } from "./cli/locale";
 import { t } from "./core/l10n";
@@ -30,6 +31,11 @@ Commands:
                                          result per line (logsmith grok --help).
   simulate PIPELINE [--input FILE|-]     Run the pipeline's filters over input lines and
                                          print the resulting events as JSON lines.
+  test [--format text|json|junit] [--pipeline P] [--map DIR=PIPELINE] [PATH...]
+                                         Run Logstash Filter Verifier test cases (JSON or
+                                         YAML) through the simulator: <name>.test.yaml
+                                         beside <name>.conf, or the files of a mapped DIR.
+                                         Exit 1 when a case fails.
 
 Options:
   -h, --help       Show this help.
@@ -133,6 +139,15 @@ configureCliL10n();
 if (process.argv[2] === "grok") {
   // grok streams stdin and matches in a worker, so it is asynchronous.
   runGrokCommand(process.argv.slice(3), process.stdin, process.stdout).then((code) => (process.exitCode = code));
+} else if (process.argv[2] === "test" && !process.argv.includes("--help") && !process.argv.includes("-h")) {
+  runTestCommand(process.argv.slice(3), io).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      if (!(error instanceof UsageError)) throw error;
+      io.err(`logsmith: ${error.message}\n${t("Run `logsmith --help` for usage.")}\n`);
+      process.exitCode = 2;
+    },
+  );
 } else if (process.argv[2] === "simulate") {
   runSimulate(process.argv.slice(3), process.stdin, process.stdout).then((code) => (process.exitCode = code));
 } else try {

@@ -9,3 +9,4 @@ export { readTestSuite, testFileKind, type TestFileKind } from "./read";
 export { compilePipeline, divergenceMessage, locate, runTestSuite, type CompiledPipeline, type PipelineFileText, type RunOptions } from "./run";
 export { loadPipeline, runTestFile, type RunFileOptions, type TestHost } from "./runFile";
 export type * from "./types";
+export { caseDiff, formatJson, formatJUnit, formatText, totals, type Totals } from "./report";

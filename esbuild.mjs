@@ -5,6 +5,19 @@ import { chmod, copyFile, mkdir } from "node:fs/promises";
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
 
+/**
+ * ssh2 tries its native helpers (`cpu-features`, `sshcrypto.node`) inside try/catch and falls back to
+ * pure JS; left external, the `require` fails at run time in the bundle and ssh2 takes the fallback.
+ */
+function optionalNativeModules() {
+  return {
+    name: "optional-native-modules",
+    setup(build) {
+      build.onResolve({ filter: /^cpu-features$|\.node$/ }, (args) => ({ path: args.path, external: true }));
+    },
+  };
+}
+
 /** @type {import("esbuild").BuildOptions} */
 const common = {
   bundle: true,
@@ -15,6 +28,7 @@ const common = {
   minify: production,
   logLevel: "info",
   loader: { ".json": "json" },
+  plugins: [optionalNativeModules()],
 };
 
 const entries = [

@@ -74,6 +74,8 @@ const suites = [
   ["grammar", () => (pkg.scripts?.["test:grammar"] ? "script" : files("test/grammar", ".test.ts"))],
   ["lsp", () => files("test/lsp", ".test.ts")],
   ["cli", () => files("test/cli", ".test.ts")],
+  // Real sshd (and other servers) on 127.0.0.1: scripts/setup-sshd.sh.
+  ["remote", () => files("test/remote", ".test.ts")],
   ["e2e", () => files("test/e2e", ".e2e.ts")],
 ];
 for (const [name, find] of suites) {

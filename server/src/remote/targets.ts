@@ -55,6 +55,8 @@ export interface RedisTarget {
 export type Target = LogstashTarget | ElasticsearchTarget | RedisTarget;
 
 export const DEFAULT_TEST_COMMAND = "/usr/share/logstash/bin/logstash --config.test_and_exit -f {file}";
+/** Asked before every deploy (cached per target); `""` in a target skips the plugin check. */
+export const DEFAULT_PLUGIN_LIST_COMMAND = "/usr/share/logstash/bin/logstash-plugin list --verbose";
 
 export class TargetsError extends Error {}
 

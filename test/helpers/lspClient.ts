@@ -32,7 +32,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { configuration?: boolean; initializationOptions?: unknown } = {}): Promise<TestServer> {
+export async function startTestServer(options: { configuration?: boolean; initializationOptions?: unknown; workspaceFolders?: string[] } = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -101,7 +101,8 @@ export async function startTestServer(options: { configuration?: boolean; initia
 
   server.initializeResult = await connection.sendRequest<InitializeResult>("initialize", {
     processId: process.pid,
-    rootUri: null,
+    rootUri: options.workspaceFolders?.[0] ?? null,
+    workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: uri.split("/").pop() ?? uri })) ?? null,
     initializationOptions: options.initializationOptions,
     capabilities: {
       workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },

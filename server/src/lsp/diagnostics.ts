@@ -10,6 +10,9 @@ import { toDiagnostic } from "./convert";
 import type { ServerContext } from "./context";
 import type { ParsedDocument } from "./parseCache";
 import type { LogsmithSettings } from "./settings";
+import { pipelineLinkDiagnostics } from "./pipelineLinks";
+import { pipelinesYmlDiagnostics } from "./pipelinesYml";
+import { isPipelinesYmlUri } from "./workspaceIndex";
 
 export const DIAGNOSTICS_DELAY_MS = 150;
 
@@ -65,8 +68,14 @@ export class DiagnosticsHandler {
     const settings = await this.context.settings.get(document.uri);
     // Skip a version that was superseded while the settings were read; its successor is scheduled.
     if (this.context.documents.get(document.uri)?.version !== document.version) return;
-    const entry = this.context.cache.get(document);
-    const diagnostics = diagnose(entry, settings);
+    let diagnostics: Diagnostic[];
+    if (isPipelinesYmlUri(document.uri)) {
+      diagnostics = await pipelinesYmlDiagnostics(this.context, document);
+      if (this.context.documents.get(document.uri)?.version !== document.version) return;
+    } else {
+      const entry = this.context.cache.get(document);
+      diagnostics = [...diagnose(entry, settings), ...pipelineLinkDiagnostics(this.context, entry)];
+    }
     void this.context.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 }

@@ -3,6 +3,7 @@
  */
 import {
   DidChangeConfigurationNotification as DidChangeConfigurationNotificationType,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
@@ -25,11 +26,15 @@ import { onHover } from "./hover";
 import { onCodeAction } from "./codeActions";
 import { onDefinition, onReferences } from "./definition";
 import { configureL10n } from "../core/l10n";
+import { onPipelineLinkDefinition, onPipelineLinkReferences } from "./pipelineLinks";
+import { onPipelinesYmlCompletion, onPipelinesYmlHover } from "./pipelinesYml";
+import { isPipelinesYmlUri, WorkspaceIndex } from "./workspaceIndex";
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const context: ServerContext = { connection, documents, cache: new ParseCache(), settings: new SettingsStore(connection) };
   const diagnostics = new DiagnosticsHandler(context);
+  context.workspace = new WorkspaceIndex(context, () => diagnostics.revalidateAll());
   let foldingRangeLimit: number | undefined;
 
   connection.onInitialize((params): InitializeResult => {
@@ -40,6 +45,7 @@ export function startServer(connection: Connection): void {
       connection.console.error(`Logsmith: cannot load the translation bundle ${String(error)}; messages stay in English`);
     }
     const capabilities = params.capabilities;
+    context.workspace?.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     context.settings.supportsConfiguration = capabilities.workspace?.configuration === true;
     foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
     return {
@@ -63,6 +69,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void context.workspace?.rescan();
+    // Files created, deleted or changed outside the editor change which files a glob or an address names.
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.{conf,logstash,cfg,yml,yaml}" }] })
+      .catch(() => undefined);
     if (context.settings.supportsConfiguration) {
       // Pull-model settings: the client notifies, the server re-reads what it needs per resource.
       void connection.client.register(DidChangeConfigurationNotificationType.type, { section: "logsmith" }).catch(() => undefined);
@@ -75,6 +86,9 @@ export function startServer(connection: Connection): void {
   });
 
   diagnostics.register();
+  connection.onDidChangeWatchedFiles(() => void context.workspace?.rescan());
+  documents.onDidChangeContent(() => context.workspace?.invalidate());
+  documents.onDidClose(() => context.workspace?.invalidate());
   documents.onDidClose((e) => context.settings.forget(e.document.uri));
 
   connection.onDocumentSymbol((p) => onDocumentSymbol(context, p));
@@ -84,11 +98,11 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting((p) => onFormatting(context, p));
   connection.onDocumentRangeFormatting((p) => onRangeFormatting(context, p));
   connection.onDocumentHighlight((p) => onDocumentHighlight(context, p));
-  connection.onCompletion((p) => onCompletion(context, p));
-  connection.onHover((p) => onHover(context, p));
+  connection.onCompletion((p) => (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlCompletion(context, p) : onCompletion(context, p)));
+  connection.onHover((p) => (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlHover(context, p) : onHover(context, p)));
   connection.onCodeAction((p) => onCodeAction(context, p));
-  connection.onDefinition((p) => onDefinition(context, p));
-  connection.onReferences((p) => onReferences(context, p));
+  connection.onDefinition((p) => onPipelineLinkDefinition(context, p) ?? onDefinition(context, p));
+  connection.onReferences((p) => onPipelineLinkReferences(context, p) ?? onReferences(context, p));
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import type { Location } from "vscode-languageserver-protocol";
+import { startTestServer, type TestServer } from "../helpers/lspClient";
+
+const ROOT = new URL("../../test-fixtures/multi-pipeline/", import.meta.url);
+const uriOf = (rel: string) => pathToFileURL(new URL(rel, ROOT).pathname).toString();
+const textOf = (rel: string) => readFileSync(new URL(rel, ROOT), "utf8");
+
+const YML = uriOf("config/pipelines.yml");
+const ROUTE = uriOf("conf.d/indexer/20-route.conf");
+const APACHE = uriOf("conf.d/apache-es.conf");
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer({ workspaceFolders: [ROOT.href.replace(/\/$/, "")] });
+});
+after(async () => {
+  await server.stop();
+});
+
+function openYml(text: string, version = 1): void {
+  void server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: YML, languageId: "yaml", version, text } });
+}
+
+test("pipelines.yml: the fixture is clean, then a typo, a bad value and an unmatched path are reported", async () => {
+  const text = textOf("config/pipelines.yml");
+  openYml(text);
+  const clean = await server.diagnostics(YML, (p) => p.version === 1);
+  assert.deepEqual(clean.diagnostics, []);
+  const broken = text.replace("pipeline.workers: 1", "pipeline.worker: 1").replace("queue.type: persisted", "queue.type: disk").replace("conf.d/tomcat-es.conf", "conf.d/catalina/*.conf");
+  server.change(YML, broken, 2);
+  const found = await server.diagnostics(YML, (p) => p.version === 2);
+  const codes = found.diagnostics.map((d) => d.code).sort();
+  assert.deepEqual(codes, ["pipelines-invalid-value", "pipelines-path-no-match", "pipelines-unknown-setting"]);
+  const unknown = found.diagnostics.find((d) => d.code === "pipelines-unknown-setting")!;
+  assert.equal(unknown.range.start.line, broken.split("\n").findIndex((l) => l.includes("pipeline.worker:")));
+  server.change(YML, text, 3);
+  await server.diagnostics(YML, (p) => p.version === 3 && p.diagnostics.length === 0);
+});
+
+test("pipelines.yml: completion offers settings and hover describes them; no Logstash features leak into YAML", async () => {
+  const text = "- pipeline.id: x\n  queue.type: \n";
+  openYml(text, 10);
+  const list = await server.connection.sendRequest<{ items: { label: string }[] }>("textDocument/completion", { textDocument: { uri: YML }, position: { line: 1, character: 14 } });
+  assert.deepEqual(list.items.map((i) => i.label), ["memory", "persisted"]);
+  const hover = await server.connection.sendRequest<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri: YML }, position: { line: 1, character: 4 } });
+  assert.match(hover?.contents.value ?? "", /queue\.type/);
+  const symbols = await server.connection.sendRequest<unknown[]>("textDocument/documentSymbol", { textDocument: { uri: YML } });
+  assert.deepEqual(symbols ?? [], []);
+  server.change(YML, textOf("config/pipelines.yml"), 11);
+});
+
+test("send_to to an unknown address is an error in the sending file, and goes away when fixed", async () => {
+  const text = textOf("conf.d/indexer/20-route.conf");
+  server.open(ROUTE, text.replace('send_to => ["tomcat"]', 'send_to => ["catalina"]'));
+  const found = await server.diagnostics(ROUTE, (p) => p.diagnostics.some((d) => d.code === "pipeline-address-unknown"), 10000);
+  const d = found.diagnostics.find((x) => x.code === "pipeline-address-unknown")!;
+  assert.match(d.message, /catalina/);
+  server.change(ROUTE, text, 2);
+  await server.diagnostics(ROUTE, (p) => p.version === 2 && !p.diagnostics.some((x) => x.code === "pipeline-address-unknown"));
+});
+
+test("definition jumps from a send_to address to the listening input; references list the senders", async () => {
+  const text = textOf("conf.d/indexer/20-route.conf");
+  const lines = text.split("\n");
+  const line = lines.findIndex((l) => l.includes('send_to => ["apache"]'));
+  const character = lines[line].indexOf('"apache"') + 2;
+  const defs = await server.connection.sendRequest<Location[]>("textDocument/definition", { textDocument: { uri: ROUTE }, position: { line, character } });
+  assert.equal(defs.length, 1);
+  assert.equal(defs[0].uri, APACHE);
+  const apacheLines = textOf("conf.d/apache-es.conf").split("\n");
+  assert.equal(defs[0].range.start.line, apacheLines.findIndex((l) => l.includes('address => "apache"')));
+
+  server.open(APACHE, textOf("conf.d/apache-es.conf"));
+  await server.diagnostics(APACHE);
+  const addrLine = apacheLines.findIndex((l) => l.includes('address => "apache"'));
+  const refs = await server.connection.sendRequest<Location[]>("textDocument/references", {
+    textDocument: { uri: APACHE },
+    position: { line: addrLine, character: apacheLines[addrLine].indexOf('"apache"') + 3 },
+    context: { includeDeclaration: false },
+  });
+  assert.deepEqual(refs.map((r) => [r.uri, r.range.start.line]), [[ROUTE, line]]);
+});

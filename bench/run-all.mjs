@@ -8,6 +8,7 @@ const benches = [
   ["parse and validation", ["--import", "tsx", "bench/parse.bench.ts"]],
   ["language server", ["--import", "tsx", "bench/lsp.bench.ts"]],
   ["grok", ["bench/grok.mjs"]],
+  ["pipeline tests", ["--import", "tsx", "bench/pipelineTests.bench.ts"]],
   ["extension in code-server", ["--import", "tsx", "bench/extension.bench.ts"]],
 ];
 let failed = 0;

@@ -4,8 +4,8 @@
  * compare strings lexicographically and numbers numerically, `=~` is an unanchored Ruby regex.
  */
 import type { Condition, RValue } from "../ast";
-import { OnigRegex, isOnigurumaReady } from "../grok/onig";
 import { getPath, type JsonValue, type SimEvent } from "./event";
+import { rubyRegex } from "./regex";
 
 /** A condition Logstash would fail on at run time (comparing a string with a number, …). */
 export class ConditionError extends Error {}
@@ -69,25 +69,6 @@ function contains(needle: JsonValue | undefined, haystack: JsonValue | undefined
   return false;
 }
 
-const regexCache = new Map<string, { test(s: string): boolean }>();
-
-function compileRegex(source: string): { test(s: string): boolean } {
-  let re = regexCache.get(source);
-  if (!re) {
-    if (isOnigurumaReady()) {
-      const onig = new OnigRegex(source);
-      re = { test: (s) => onig.exec(s) !== null };
-    } else {
-      // Without the WASM engine loaded, fall back to JS RegExp: same answers for the common syntax.
-      const js = new RegExp(source);
-      re = { test: (s) => js.test(s) };
-    }
-    if (regexCache.size > 256) regexCache.clear();
-    regexCache.set(source, re);
-  }
-  return re;
-}
-
 export function evaluateCondition(event: SimEvent, c: Condition): boolean {
   switch (c.kind) {
     case "boolean": {
@@ -124,7 +105,7 @@ export function evaluateCondition(event: SimEvent, c: Condition): boolean {
     case "match": {
       const subject = rvalue(event, c.left);
       const source = c.right.kind === "regex" ? c.right.source.replace(/\\\//g, "/") : c.right.value;
-      const hit = typeof subject === "string" && compileRegex(source).test(subject);
+      const hit = typeof subject === "string" && rubyRegex(source).test(subject);
       return c.operator === "=~" ? hit : !hit;
     }
   }

@@ -6,38 +6,29 @@ import type { Plugin } from "../ast";
 import { GrokFilter, type GrokOptions } from "../grok/grokFilter";
 import { isOnigurumaReady } from "../grok/onig";
 import type { EcsCompatibility } from "../grok/patternLibrary";
-import { addFieldValue, addTag, get, remove, removeTag, set, sprintf, valueToString, type JsonObject, type JsonValue, type SimEvent } from "./event";
+import { runClone, runSplit } from "./clone";
+import { FilterConfigError, filterMatched, memo, tagAll, type FilterContext, type FilterOutcome } from "./common";
+import { runCsv } from "./csv";
+import { runDate } from "./date";
+import { runDeDot } from "./deDot";
+import { runDissect } from "./dissect";
+import { runFingerprint } from "./fingerprint";
+import { runGeoip } from "./geoip";
+import { skipReason } from "./offline";
+import { runPrune } from "./prune";
+import { runTranslate } from "./translate";
+import { runTruncate } from "./truncate";
+import { runUrldecode } from "./urldecode";
+import { get, set, valueToString, type JsonObject, type JsonValue, type SimEvent } from "./event";
 import { applyMutate } from "./mutate";
 import { PluginOptions } from "./options";
 
-export type FilterStatus = "applied" | "failed" | "dropped" | "skipped";
+export { filterMatched, type FilterContext, type FilterOutcome, type FilterStatus } from "./common";
 
-export interface FilterOutcome {
-  status: FilterStatus;
-  /** Why a filter failed or was skipped, or what it did (`grok matched pattern 0 on message`). */
-  detail?: string;
-}
-
-export interface FilterContext {
-  ecsCompatibility: EcsCompatibility;
-}
-
-export const SUPPORTED_FILTERS = ["grok", "mutate", "drop", "json", "kv"] as const;
-
-/** Decorators.add_fields / remove_field / add_tags / remove_tags, in base.rb's order. */
-export function filterMatched(event: SimEvent, opts: PluginOptions): void {
-  for (const [field, value] of opts.pairs("add_field")) {
-    const ref = sprintf(event, field);
-    for (const v of Array.isArray(value) ? value : [value]) addFieldValue(event, ref, sprintf(event, valueToString(v)));
-  }
-  for (const field of opts.list("remove_field")) remove(event, sprintf(event, field));
-  for (const tag of opts.list("add_tag")) addTag(event, sprintf(event, tag));
-  for (const tag of opts.list("remove_tag")) removeTag(event, sprintf(event, tag));
-}
-
-function tagAll(event: SimEvent, tags: string[]): void {
-  for (const tag of tags) addTag(event, tag);
-}
+export const SUPPORTED_FILTERS = [
+  "grok", "mutate", "drop", "json", "kv", "clone", "split", "date", "geoip", "csv", "dissect", "translate",
+  "fingerprint", "urldecode", "prune", "truncate", "de_dot",
+] as const;
 
 const grokCache = new WeakMap<Plugin, GrokFilter>();
 
@@ -144,9 +135,24 @@ function runKv(event: SimEvent, opts: PluginOptions): FilterOutcome {
   return { status: "applied", detail: `${found.length} pair(s)` };
 }
 
-/** Runs one filter plugin on `event` in place. */
+/**
+ * Runs one filter plugin on `event` in place. A configuration Logstash would refuse at startup makes
+ * the filter skipped with Logstash's reason, the event untouched.
+ */
 export function runFilter(plugin: Plugin, event: SimEvent, ctx: FilterContext): FilterOutcome {
   const opts = new PluginOptions(plugin);
+  const before = structuredClone(event);
+  try {
+    return dispatch(plugin, event, opts, ctx);
+  } catch (error) {
+    if (!(error instanceof FilterConfigError)) throw error;
+    for (const k of Object.keys(event)) delete event[k];
+    Object.assign(event, before);
+    return { status: "skipped", detail: `Logstash would refuse this configuration: ${error.message}` };
+  }
+}
+
+function dispatch(plugin: Plugin, event: SimEvent, opts: PluginOptions, ctx: FilterContext): FilterOutcome {
   switch (plugin.name) {
     case "grok":
       return runGrok(plugin, event, opts, ctx);
@@ -166,7 +172,31 @@ export function runFilter(plugin: Plugin, event: SimEvent, ctx: FilterContext): 
       return runJson(event, opts);
     case "kv":
       return runKv(event, opts);
+    case "clone":
+      return runClone(event, opts, ctx);
+    case "split":
+      return runSplit(event, opts);
+    case "date":
+      return runDate(plugin, event, opts, ctx);
+    case "geoip":
+      return runGeoip(event, opts, ctx);
+    case "csv":
+      return runCsv(event, opts, memo(ctx, plugin, "csv", () => ({})));
+    case "dissect":
+      return runDissect(plugin, event, opts, ctx);
+    case "translate":
+      return runTranslate(plugin, event, opts, ctx);
+    case "fingerprint":
+      return runFingerprint(event, opts, ctx);
+    case "urldecode":
+      return runUrldecode(event, opts);
+    case "prune":
+      return runPrune(event, opts);
+    case "truncate":
+      return runTruncate(event, opts);
+    case "de_dot":
+      return runDeDot(event, opts);
     default:
-      return { status: "skipped", detail: `the simulator does not run the \`${plugin.name}\` filter; the event passes through unchanged` };
+      return { status: "skipped", detail: skipReason(plugin.name) };
   }
 }

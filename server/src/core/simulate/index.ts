@@ -24,9 +24,11 @@ export { SUPPORTED_FILTERS, runFilter, type FilterOutcome, type FilterStatus } f
 export { formatJodaUtc } from "./joda";
 export { MUTATE_ORDER } from "./mutate";
 export {
+  createFilterContext,
   diffEvents,
   simulatePipeline,
   type ConditionStep,
+  type EventOrigin,
   type EventTrace,
   type FieldChange,
   type FilterStep,

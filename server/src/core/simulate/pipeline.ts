@@ -1,20 +1,40 @@
 /**
  * Runs a pipeline's filter sections over sample events: branches are evaluated per event, filters
- * run in source order, a dropped event leaves the pipeline. Every step is recorded with the event
- * after it and what it changed.
+ * run in source order, a dropped event leaves the pipeline, events a filter creates (clone, split)
+ * continue from the filter after it. Every step is recorded with the event after it and what it changed.
  */
+import { readFileSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import { Reader } from "maxmind";
 import type { Config, Plugin, Span, Statement } from "../ast";
+import type { GeoipReader } from "../geoip/lookup";
 import { initOniguruma } from "../grok/onig";
 import type { EcsCompatibility } from "../grok/patternLibrary";
+import type { FilterContext, FilterOutcome, FilterStatus } from "./common";
 import { ConditionError, evaluateCondition } from "./conditions";
 import { createEvent, outputView, type JsonObject, type JsonValue, type SimEvent } from "./event";
-import { runFilter, type FilterStatus } from "./filters";
+import { runFilter } from "./filters";
 
 export interface SimulateOptions {
   /** The pipeline's `pipeline.ecs_compatibility`; default v8 as in Logstash 8. */
   ecsCompatibility?: EcsCompatibility;
-  /** @timestamp of events that have none (default: now). */
+  /** @timestamp of events that have none (default: now); also "now" for the date filter's year guess. */
   now?: Date;
+  /** The zone Logstash's JVM runs in (date filters without `timezone`); default this process's zone. */
+  timezone?: string;
+  /** The JVM's default locale, a BCP 47 tag (date filters without `locale`); default "en". */
+  locale?: string;
+  /** Directory of the pipeline: relative `dictionary_path` and `database` paths resolve against it. */
+  baseDir?: string;
+  /** Reads a file named in the config (default: node's fs, relative to `baseDir`). */
+  readFile?: (path: string) => Buffer | string;
+  /**
+   * The `.mmdb` the geoip filter uses when it has no `database` option (the `logsmith.geoip.databasePath`
+   * setting, `--geoip-db`); one path, or one per `default_database_type`.
+   */
+  geoipDatabasePath?: string | Partial<Record<"City" | "ASN", string>>;
+  /** Stop generating events (clone, split) for one input event beyond this many; default 10,000. */
+  maxEventsPerInput?: number;
 }
 
 export interface FieldChange {
@@ -34,6 +54,10 @@ export interface FilterStep {
   /** The event after the filter (`@metadata` included). */
   event: JsonObject;
   changes: FieldChange[];
+  /** Ids (`EventTrace.id`) of the events this filter created from this one (clone, split). */
+  generated?: number[];
+  /** The filter cancelled this event (split does once it has emitted the parts); the trace ends here. */
+  cancelled?: boolean;
 }
 
 export interface ConditionStep {
@@ -47,12 +71,40 @@ export interface ConditionStep {
 
 export type SimulationStep = FilterStep | ConditionStep;
 
+/** Which filter created an event, and how. */
+export interface EventOrigin {
+  filter: string;
+  range: Span;
+  kind: "clone" | "split";
+  /** 0-based position among the events that filter created from the same parent. */
+  index: number;
+}
+
+/**
+ * The life of one event. An input event's trace starts with the input. An event created by a filter
+ * (clone, split) has its own trace: `parent` is the trace it came from, `input` the parent as it
+ * entered that filter, and its first step is that filter with `changes` relative to the parent; the
+ * following steps are the filters after it, as Logstash runs generated events from the next filter on.
+ * Traces of one input event are contiguous in `SimulationResult.steps`, the input's own first.
+ */
 export interface EventTrace {
   input: JsonObject;
   steps: SimulationStep[];
+  /** Dropped, or cancelled by a filter (split's original): the event never reaches an output. */
   dropped: boolean;
   /** The event as outputs would receive it; absent when dropped. */
   output?: JsonObject;
+  /** This trace's index in `SimulationResult.steps`. */
+  id: number;
+  /** Index of the input event (or decoded input line group) this trace descends from. */
+  inputIndex: number;
+  /** Id of the trace this event was created from; absent for input events. */
+  parent?: number;
+  origin?: EventOrigin;
+  /** Ids of the traces created from this event, in creation order. */
+  children: number[];
+  /** The filter that dropped or cancelled the event. */
+  endedBy?: { filter: string; range: Span };
 }
 
 export interface SkippedFilter {
@@ -62,8 +114,12 @@ export interface SkippedFilter {
 }
 
 export interface SimulationResult {
-  /** Surviving events as outputs see them (no `@metadata`), in input order. */
+  /**
+   * Surviving events as outputs see them (no `@metadata`), in the order Logstash hands them on: per
+   * input event, the survivors of its batch (an event before the events a filter created from it).
+   */
   events: JsonObject[];
+  /** One trace per event, input events and generated ones (see `EventTrace`). */
   steps: EventTrace[];
   /** Filters that were not run, once each. */
   skipped: SkippedFilter[];
@@ -92,73 +148,152 @@ export function diffEvents(before: JsonObject, after: JsonObject, path: string[]
   return out;
 }
 
+interface Live {
+  event: SimEvent;
+  trace: EventTrace;
+}
+
+/** The context filters run in, with file access and MaxMind readers behind the options. */
+export function createFilterContext(options: SimulateOptions): FilterContext {
+  const baseDir = options.baseDir ?? process.cwd();
+  const read = options.readFile ?? ((p: string) => readFileSync(p));
+  const readers = new Map<string, GeoipReader>();
+  const readFile = (path: string): Buffer => {
+    const data = read(options.readFile ? path : isAbsolute(path) ? path : resolve(baseDir, path));
+    return typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  };
+  return {
+    ecsCompatibility: options.ecsCompatibility ?? "v8",
+    timezone: options.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC",
+    locale: options.locale ?? "en",
+    now: options.now ?? new Date(),
+    readFile,
+    geoipDatabasePath: options.geoipDatabasePath,
+    openGeoip(path: string): GeoipReader {
+      let reader = readers.get(path);
+      if (!reader) {
+        reader = new Reader(readFile(path)) as unknown as GeoipReader;
+        readers.set(path, reader);
+      }
+      return reader;
+    },
+    cache: new Map(),
+  };
+}
+
 /** Simulates the filter sections of `parsed` (the result of `parseConfig`, or its `config`) over `events`. */
 export async function simulatePipeline(parsed: { config: Config } | Config, events: JsonObject[], options: SimulateOptions = {}): Promise<SimulationResult> {
   const config = "kind" in parsed && parsed.kind === "config" ? parsed : (parsed as { config: Config }).config;
   const body = config.sections.filter((s) => s.type === "filter").flatMap((s) => s.body);
   // Oniguruma drives grok and `=~`; without it grok is reported skipped and regexes fall back to JS.
   await initOniguruma().catch(() => undefined);
-  const ctx = { ecsCompatibility: options.ecsCompatibility ?? "v8" };
+  const ctx = createFilterContext(options);
   const now = options.now ?? new Date();
+  const maxEvents = options.maxEventsPerInput ?? 10_000;
   const skipped = new Map<Plugin, SkippedFilter>();
   const result: SimulationResult = { events: [], steps: [], skipped: [] };
 
-  for (const input of events) {
-    const event: SimEvent = { ...createEvent({}, now), ...structuredClone(input) };
-    const trace: EventTrace = { input: structuredClone(input), steps: [], dropped: false };
-    const run = (statements: Statement[]): boolean => {
-      for (const st of statements) {
-        if (st.kind === "plugin") {
-          const before = structuredClone(event);
-          let status: FilterStatus;
-          let detail: string | undefined;
-          try {
-            ({ status, detail } = runFilter(st, event, ctx));
-          } catch (error) {
-            status = "skipped";
-            detail = `could not run: ${(error as Error).message}`;
-            for (const k of Object.keys(event)) delete event[k];
-            Object.assign(event, before);
-          }
-          const step: FilterStep = { kind: "filter", filter: st.name, range: st.range, status, event: structuredClone(event), changes: diffEvents(before, event) };
-          if (detail !== undefined) step.detail = detail;
-          trace.steps.push(step);
-          if (status === "skipped" && !skipped.has(st)) skipped.set(st, { filter: st.name, range: st.range, reason: detail ?? "" });
-          if (status === "dropped") return false;
-          continue;
+  events.forEach((input, inputIndex) => {
+    let budget = maxEvents - 1;
+    const newTrace = (traceInput: JsonObject, extra: Partial<EventTrace> = {}): EventTrace => {
+      const trace: EventTrace = { input: traceInput, steps: [], dropped: false, id: result.steps.length, inputIndex, children: [], ...extra };
+      result.steps.push(trace);
+      return trace;
+    };
+
+    const runPlugin = (plugin: Plugin, live: Live, out: Live[]): void => {
+      const { event, trace } = live;
+      const before = structuredClone(event);
+      let outcome: FilterOutcome;
+      try {
+        outcome = runFilter(plugin, event, ctx);
+      } catch (error) {
+        outcome = { status: "skipped", detail: `could not run: ${(error as Error).message}` };
+        for (const k of Object.keys(event)) delete event[k];
+        Object.assign(event, before);
+      }
+      const { status, detail } = outcome;
+      const step: FilterStep = { kind: "filter", filter: plugin.name, range: plugin.range, status, event: structuredClone(event), changes: diffEvents(before, event) };
+      if (detail !== undefined) step.detail = detail;
+      trace.steps.push(step);
+      if (status === "skipped" && !skipped.has(plugin)) skipped.set(plugin, { filter: plugin.name, range: plugin.range, reason: detail ?? "" });
+      const ended = status === "dropped" || outcome.cancelled === true;
+      if (outcome.cancelled) step.cancelled = true;
+      if (ended) {
+        trace.dropped = true;
+        trace.endedBy = { filter: plugin.name, range: plugin.range };
+      } else out.push(live);
+
+      const generated = outcome.generated ?? [];
+      const kind = plugin.name === "split" ? "split" : "clone";
+      generated.forEach((child, index) => {
+        if (budget <= 0) {
+          if (index === 0) step.detail = `${step.detail ? `${step.detail}; ` : ""}more than ${maxEvents} events from one input event: the rest are not simulated`;
+          return;
         }
-        for (const clause of st.clauses) {
-          let taken = true;
-          let error: string | undefined;
-          if (clause.condition) {
-            try {
-              taken = evaluateCondition(event, clause.condition);
-            } catch (e) {
-              // Logstash stops the pipeline here; the simulator reports it and takes the clause as false.
-              if (!(e instanceof ConditionError) && !(e instanceof Error)) throw e;
-              taken = false;
-              error = (e as Error).message;
+        budget--;
+        const childTrace = newTrace(structuredClone(before), { parent: trace.id, origin: { filter: plugin.name, range: plugin.range, kind, index } });
+        childTrace.steps.push({
+          kind: "filter",
+          filter: plugin.name,
+          range: plugin.range,
+          status: "applied",
+          detail: kind === "split" ? `part ${index + 1} of ${generated.length}` : `clone ${index + 1} of ${generated.length}`,
+          event: structuredClone(child),
+          changes: diffEvents(before, child),
+        });
+        trace.children.push(childTrace.id);
+        (step.generated ??= []).push(childTrace.id);
+        out.push({ event: child, trace: childTrace });
+      });
+    };
+
+    const runBlock = (statements: Statement[], lives: Live[]): Live[] => {
+      let current = lives;
+      for (const st of statements) {
+        const next: Live[] = [];
+        for (const live of current) {
+          if (st.kind === "plugin") {
+            runPlugin(st, live, next);
+            continue;
+          }
+          let taken = false;
+          for (const clause of st.clauses) {
+            let holds = true;
+            let error: string | undefined;
+            if (clause.condition) {
+              try {
+                holds = evaluateCondition(live.event, clause.condition);
+              } catch (e) {
+                // Logstash stops the pipeline here; the simulator reports it and takes the clause as false.
+                if (!(e instanceof ConditionError) && !(e instanceof Error)) throw e;
+                holds = false;
+                error = (e as Error).message;
+              }
+            }
+            const step: ConditionStep = { kind: "condition", clause: clause.type, range: clause.condition?.range ?? clause.keywordRange, result: holds };
+            if (error) step.error = error;
+            live.trace.steps.push(step);
+            if (holds) {
+              // Events the branch creates carry on after the conditional, as in Logstash's compiled graph.
+              next.push(...runBlock(clause.body, [live]));
+              taken = true;
+              break;
             }
           }
-          const step: ConditionStep = { kind: "condition", clause: clause.type, range: clause.condition?.range ?? clause.keywordRange, result: taken };
-          if (error) step.error = error;
-          trace.steps.push(step);
-          if (taken) {
-            if (!run(clause.body)) return false;
-            break;
-          }
+          if (!taken) next.push(live);
         }
+        current = next;
       }
-      return true;
+      return current;
     };
-    const alive = run(body);
-    trace.dropped = !alive;
-    if (alive) {
-      trace.output = outputView(event);
-      result.events.push(trace.output);
+
+    const root: Live = { event: { ...createEvent({}, now), ...structuredClone(input) }, trace: newTrace(structuredClone(input)) };
+    for (const live of runBlock(body, [root])) {
+      live.trace.output = outputView(live.event);
+      result.events.push(live.trace.output);
     }
-    result.steps.push(trace);
-  }
+  });
   result.skipped = [...skipped.values()];
   return result;
 }

@@ -10,6 +10,7 @@ import { runGrokCommand } from "./cli/grok";
 import { runSimulate } from "./cli/simulate";
 import { runTestCommand } from "./cli/test";
 import { runCatalog } from "./cli/catalog";
+import { runDeploy, runRollback, terminalAsk } from "./cli/deploy";
 import { configureCliL10n } from "./cli/locale";
 import { t } from "./core/l10n";
 
@@ -31,6 +32,13 @@ Commands:
                                          result per line (logsmith grok --help).
   simulate PIPELINE [--input FILE|-]     Run the pipeline's filters over input lines and
                                          print the resulting events as JSON lines.
+  deploy --targets FILE --target NAME [--target NAME...] [--yes] PIPELINE...
+                                         Deploy pipeline files to Logstash hosts over SSH:
+                                         print the diff, ask (or --yes), test on each host,
+                                         then switch atomically. Exit 0 only when every
+                                         host took the new pipeline.
+  rollback --targets FILE --target NAME PIPELINE
+                                         Put back the file the last deploy replaced.
   test [--format text|json|junit] [--pipeline P] [--map DIR=PIPELINE] [PATH...]
                                          Run Logstash Filter Verifier test cases (JSON or
                                          YAML) through the simulator: <name>.test.yaml
@@ -141,6 +149,18 @@ if (process.argv[2] === "grok") {
   runGrokCommand(process.argv.slice(3), process.stdin, process.stdout).then((code) => (process.exitCode = code));
 } else if (process.argv[2] === "test" && !process.argv.includes("--help") && !process.argv.includes("-h")) {
   runTestCommand(process.argv.slice(3), io).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      if (!(error instanceof UsageError)) throw error;
+      io.err(`logsmith: ${error.message}\n${t("Run `logsmith --help` for usage.")}\n`);
+      process.exitCode = 2;
+    },
+  );
+} else if (process.argv[2] === "deploy" || process.argv[2] === "rollback") {
+  const run = process.argv[2] === "deploy" ? runDeploy : runRollback;
+  const argv = process.argv.slice(3);
+  if (argv.includes("-h") || argv.includes("--help")) io.out(help());
+  else run(argv, { io, ask: terminalAsk() }).then(
     (code) => (process.exitCode = code),
     (error) => {
       if (!(error instanceof UsageError)) throw error;

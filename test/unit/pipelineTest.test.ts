@@ -13,6 +13,7 @@ import {
   readTestSuite,
   runTestFile,
   runTestSuite,
+  saveTestCase,
   type PathKind,
   type TestHost,
 } from "../../server/src/core/pipelineTest";
@@ -171,4 +172,24 @@ test("line diff marks expected-only and actual-only lines; JUnit escapes and cou
   assert.match(xml, /<testsuites name="logsmith" tests="4" failures="3" errors="0" skipped="0"/);
   assert.match(xml, /<failure message="Event 1 differs[^"]*`mutate` at line 6/);
   assert.doesNotMatch(xml.replace(/<\?xml[^>]*>/, ""), /<(?!\/?(testsuites|testsuite|testcase|failure|skipped|error)\b)/);
+});
+
+test("saving sample lines appends a case whose expected is the current output, and it passes", async () => {
+  const pipeline = compilePipeline("broken.conf", [{ path: "broken.conf", text: readFileSync(join(FIXTURES, "broken.conf"), "utf8") }]);
+  const now = new Date("2024-01-01T00:00:00.000Z");
+  const fresh = await saveTestCase({ pipeline, lines: ["GET /x"], kind: "yaml", now });
+  const read = readTestSuite(fresh.text, "yaml");
+  assert.deepEqual(read.problems, []);
+  assert.ok(read.suite!.ignore.includes("@timestamp"), "the run's clock is ignored, not saved");
+  assert.deepEqual(read.suite!.cases[0].expected, [{ message: "GET /x", verb: "get", path: "/x" }]);
+  const commented = "# my suite\n" + fresh.text;
+  const second = await saveTestCase({ pipeline, lines: ["PUT /y"], kind: "yaml", existing: commented, description: "put", now });
+  assert.equal(second.index, 1);
+  assert.match(second.text, /^# my suite/);
+  const again = readTestSuite(second.text, "yaml").suite!;
+  assert.deepEqual(again.cases.map((c) => c.name), ["saved sample 1", "put"]);
+  const results = await runTestSuite(again, pipeline);
+  assert.deepEqual(results.map((r) => r.status), ["passed", "passed"]);
+  const json = await saveTestCase({ pipeline, lines: ["GET /z"], kind: "json", existing: readFileSync(join(FIXTURES, "broken.test.json"), "utf8"), now });
+  assert.equal(JSON.parse(json.text).testcases.length, 5);
 });

@@ -10,3 +10,4 @@ export { compilePipeline, divergenceMessage, locate, runTestSuite, type Compiled
 export { loadPipeline, runTestFile, type RunFileOptions, type TestHost } from "./runFile";
 export type * from "./types";
 export { caseDiff, formatJson, formatJUnit, formatText, totals, type Totals } from "./report";
+export { saveTestCase, type SaveCaseOptions, type SavedCase } from "./saveCase";

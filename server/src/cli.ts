@@ -8,6 +8,7 @@ import { runFmt } from "./cli/fmt";
 import { UsageError } from "./cli/files";
 import { runGrokCommand } from "./cli/grok";
 import { runSimulate } from "./cli/simulate";
+import { runLogformat } from "./cli/logformat";
 import { runTestCommand } from "./cli/test";
 import { runCatalog } from "./cli/catalog";
 import { runDeploy, runRollback, terminalAsk } from "./cli/deploy";
@@ -168,6 +169,8 @@ if (process.argv[2] === "grok") {
       process.exitCode = 2;
     },
   );
+} else if (process.argv[2] === "logformat") {
+  runLogformat(process.argv.slice(3), process.stdin, process.stdout).then((code) => (process.exitCode = code));
 } else if (process.argv[2] === "simulate") {
   runSimulate(process.argv.slice(3), process.stdin, process.stdout).then((code) => (process.exitCode = code));
 } else try {

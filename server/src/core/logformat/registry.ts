@@ -2,12 +2,14 @@
  * The one list of log-format dialects and host file kinds. The CLI and the LSP layer look dialects up here
  * by kind and hosts by document; a new dialect adds one entry to each table below (see `types.ts`).
  */
+import { apacheDialect } from "./apache";
 import type { HostDocument, LogFormatDialect, LogFormatHost, LogFormatKind } from "./types";
 
 export const LOG_FORMAT_KINDS: readonly LogFormatKind[] = ["apache", "tomcat", "log4j1", "log4j2"];
 
 const DIALECTS: Partial<Record<LogFormatKind, LogFormatDialect>> = {
-  // apache, tomcat: registered below by their modules' entries; log4j1/log4j2: add yours here.
+  apache: apacheDialect,
+  // log4j1/log4j2: add yours here.
 };
 
 /** Host kinds, most specific first: the first that accepts a document owns it. */

@@ -37,10 +37,14 @@ export interface FieldTarget {
 /** What a directive's written value looks like. */
 export interface ValueShape {
   /**
-   * Grok expression (without capture name) matching every value the producer writes, e.g. `%{INT}`,
-   * `(?:[^"\\]|\\.)*`. It must match the placeholder too when `placeholder` is set.
+   * Regex (without capture) matching every value the producer writes, e.g. `\d+`, `(?:[^"\\]|\\.)*`.
+   * Plain regex in the subset Oniguruma and JavaScript share (no `%{…}` grok references, no named groups),
+   * because `generate.ts` uses it both as a grok `pattern_definitions` entry and in the JS line matcher.
+   * The placeholder is handled separately (`placeholder`).
    */
   grok: string;
+  /** Name for the grok `pattern_definitions` entry (readable generated pipelines), e.g. `HTTPD_QUOTED`. */
+  patternName?: string;
   /** `mutate { convert }` target type for numeric values. */
   convert?: "integer" | "float";
   /** The value is a timestamp: the Joda pattern(s) for the `date` filter (or `ISO8601`, `UNIX`, `UNIX_MS`). */
@@ -62,6 +66,8 @@ export interface FormatLiteral {
   /** The literal as it appears in the log line (format escapes such as `%%` or `\t` resolved). */
   text: string;
   span: Span;
+  /** Source offset of each character of `text` plus the end (optional; lets diagnostics point at one character). */
+  charOffsets?: number[];
 }
 
 export interface FormatDirective {
@@ -101,8 +107,20 @@ export interface ParsedFormat {
   json: boolean;
   /** Events can span lines; set `multiline` when the generated pipeline needs the codec. */
   multiline?: MultilineRule;
-  /** Dialect-specific extras (e.g. the JSON key each directive sits under). */
+  /** For JSON formats: the members whose values come from directives (codec json yields them as fields). */
+  jsonMembers?: JsonMember[];
+  /** Dialect-specific extras. */
   data?: Record<string, unknown>;
+}
+
+/** One `"key": value` of a JSON-shaped format. */
+export interface JsonMember {
+  key: string;
+  /** Span of the key (with its quotes) in the format text. */
+  keySpan: Span;
+  /** The elements making up the value (inside the quotes when `quoted`). */
+  elements: FormatElement[];
+  quoted: boolean;
 }
 
 export interface GenerateOptions {

@@ -1,28 +1,27 @@
 /**
- * `logsmith simulate PIPELINE [--input FILE|-]`: each input line becomes an event (through the
- * pipeline's first `file` input's codec when that is `json`), the filters run, and the surviving
- * events are printed as JSON lines. Filters the simulator cannot run are listed on stderr.
+ * `logsmith simulate PIPELINE [--input FILE|-] [--geoip-db PATH]`: the input lines go through the codec
+ * of the pipeline's first `file` or `stdin` input (json, json_lines, multiline, plain), the filters
+ * run, and the surviving events (clones and split parts included) are printed as JSON lines. Filters
+ * the simulator cannot run are listed on stderr.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import type { Config, Plugin } from "../core/ast";
+import { dirname, join, resolve } from "node:path";
 import { t } from "../core/l10n";
 import { parseConfig } from "../core/parse";
 import { orderPipelineFiles } from "../core/pipeline";
-import { addTag, simulatePipeline, type JsonObject } from "../core/simulate";
-import { forEachPlugin } from "../core/walk";
+import { simulateInputLines } from "../core/simulate";
 
-// Not yet in the l10n bundles (the l10n test requires every t() message translated): plain English
-// until the strings are exported and translated; existing messages below go through t().
 const help = (): string =>
-  (`Usage: logsmith simulate PIPELINE [--input FILE|-]
+  t(`Usage: logsmith simulate PIPELINE [--input FILE|-] [--geoip-db PATH]
 
-Runs the filters of PIPELINE (a file, or a directory of *.conf files) over sample events and prints
-each resulting event as one JSON line (dropped events are left out). Every input line is one event;
-when the pipeline's first file input uses codec json, each line is parsed as JSON.
+Runs the filters of PIPELINE (a file, or a directory of *.conf files) over input lines and prints
+each resulting event as one JSON line: dropped events are left out, clones and split parts are
+included. When the pipeline has a file or stdin input, the lines go through its codec (json,
+json_lines, multiline, plain); otherwise each line is one event's message.
 
 Options:
-  --input FILE   Read events from FILE instead of standard input ("-" is standard input).
+  --input FILE     Read lines from FILE instead of standard input ("-" is standard input).
+  --geoip-db PATH  MaxMind database (.mmdb) for geoip filters without a database option.
 `);
 
 class SimulateUsageError extends Error {}
@@ -35,21 +34,6 @@ function readPipeline(path: string): string {
   return files.map((f) => readFileSync(f, "utf8")).join("\n");
 }
 
-/** The first `file` input: its codec (`codec => json` or `codec => json { … }`) and its `type`. */
-function firstFileInput(config: Config): { codec?: string; type?: string } {
-  let found: Plugin | undefined;
-  forEachPlugin(config, (plugin, ctx) => {
-    if (!found && ctx.section === "input" && !ctx.parent && plugin.name === "file") found = plugin;
-  });
-  const scalar = (name: string): string | undefined => {
-    const v = found?.attributes.find((a) => a.name === name)?.value;
-    if (!v) return undefined;
-    if (v.kind === "plugin") return v.name;
-    return v.kind === "bareword" || v.kind === "string" ? v.value : undefined;
-  };
-  return { codec: scalar("codec"), type: scalar("type") };
-}
-
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: string[] = [];
   stream.setEncoding?.("utf8");
@@ -57,24 +41,11 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return chunks.join("");
 }
 
-/** One event per line, as the file input with the json codec (or the line codec) would give it. */
-function lineToEvent(line: string, codec: string | undefined): JsonObject {
-  if (codec !== "json") return { message: line };
-  try {
-    const parsed: unknown = JSON.parse(line);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as JsonObject;
-  } catch {
-    // falls through to the failure event, as the codec does
-  }
-  const event: JsonObject = { message: line };
-  addTag(event, "_jsonparsefailure");
-  return event;
-}
-
 export async function runSimulate(argv: string[], stdin: NodeJS.ReadableStream, stdout: NodeJS.WritableStream): Promise<number> {
   const err = (text: string) => process.stderr.write(text);
   let pipelinePath: string | undefined;
   let inputPath = "-";
+  let geoipDb: string | undefined;
   try {
     for (let i = 0; i < argv.length; i++) {
       const arg = argv[i];
@@ -82,10 +53,12 @@ export async function runSimulate(argv: string[], stdin: NodeJS.ReadableStream, 
         stdout.write(help());
         return 0;
       }
-      if (arg === "--input" || arg.startsWith("--input=")) {
+      const option = ["--input", "--geoip-db"].find((o) => arg === o || arg.startsWith(`${o}=`));
+      if (option) {
         const v = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
-        if (!v) throw new SimulateUsageError(t("{0} needs a value", "--input"));
-        inputPath = v;
+        if (!v) throw new SimulateUsageError(t("{0} needs a value", option));
+        if (option === "--input") inputPath = v;
+        else geoipDb = resolve(v);
       } else if (arg.startsWith("-") && arg !== "-") throw new SimulateUsageError(t("unknown option {0}", arg));
       else if (pipelinePath === undefined) pipelinePath = arg;
       else throw new SimulateUsageError(t("simulate takes one pipeline, not {0}", arg));
@@ -113,15 +86,11 @@ export async function runSimulate(argv: string[], stdin: NodeJS.ReadableStream, 
     for (const e of errors) err(`logsmith simulate: ${pipelinePath}: ${e.message}\n`);
     return 1;
   }
-  const { codec, type } = firstFileInput(parsed.config);
   const lines = input.split(/\r?\n/);
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
-  const result = await simulatePipeline(parsed, lines.map((l) => {
-    const event = lineToEvent(l, codec);
-    // An input's `type` is set on events that have none, before any filter sees them.
-    if (type !== undefined && event.type === undefined) event.type = type;
-    return event;
-  }));
+  const baseDir = statSync(pipelinePath).isDirectory() ? pipelinePath : dirname(pipelinePath);
+  const result = await simulateInputLines(parsed, lines, { baseDir: resolve(baseDir), geoipDatabasePath: geoipDb });
+  if (result.input.error) err(`logsmith simulate: ${result.input.codec}: ${result.input.error}\n`);
   for (const s of result.skipped) err(`logsmith simulate: ${t("skipped {0} (offset {1}): {2}", s.filter, String(s.range.start), s.reason)}\n`);
   const out = result.events.map((e) => JSON.stringify(e) + "\n").join("");
   await new Promise<void>((resolve) => (out ? stdout.write(out, () => resolve()) : resolve()));

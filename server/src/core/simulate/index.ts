@@ -21,13 +21,16 @@ export {
   type SimEvent,
 } from "./event";
 export { SUPPORTED_FILTERS, runFilter, type FilterOutcome, type FilterStatus } from "./filters";
+export { decodeLines, findInputCodec, type InputCodec } from "./codecs";
 export { formatJodaUtc } from "./joda";
 export { MUTATE_ORDER } from "./mutate";
 export {
   createFilterContext,
   diffEvents,
+  simulateInputLines,
   simulatePipeline,
   type ConditionStep,
+  type InputSimulationResult,
   type EventOrigin,
   type EventTrace,
   type FieldChange,

@@ -10,6 +10,7 @@ import type { Config, Plugin, Span, Statement } from "../ast";
 import type { GeoipReader } from "../geoip/lookup";
 import { initOniguruma } from "../grok/onig";
 import type { EcsCompatibility } from "../grok/patternLibrary";
+import { decodeLines, findInputCodec } from "./codecs";
 import type { FilterContext, FilterOutcome, FilterStatus } from "./common";
 import { ConditionError, evaluateCondition } from "./conditions";
 import { createEvent, outputView, type JsonObject, type JsonValue, type SimEvent } from "./event";
@@ -296,4 +297,34 @@ export async function simulatePipeline(parsed: { config: Config } | Config, even
   });
   result.skipped = [...skipped.values()];
   return result;
+}
+
+export interface InputSimulationResult extends SimulationResult {
+  /** How the lines became events: the input whose codec was used, the codec, and why it fell back to plain. */
+  input: { plugin?: string; codec: string; events: number; error?: string };
+}
+
+/**
+ * Simulates raw input lines: they go through the codec of the pipeline's first `file` or `stdin`
+ * input (json, json_lines, multiline, plain/line), get that input's `type`, `tags` and `add_field`,
+ * then run through the filters. Without such an input every line is a plain `message`.
+ */
+export async function simulateInputLines(parsed: { config: Config } | Config, lines: string[], options: SimulateOptions = {}): Promise<InputSimulationResult> {
+  const config = "kind" in parsed && parsed.kind === "config" ? parsed : (parsed as { config: Config }).config;
+  await initOniguruma().catch(() => undefined);
+  const spec = findInputCodec(config);
+  const ecs = options.ecsCompatibility ?? "v8";
+  let events: JsonObject[];
+  let error: string | undefined;
+  try {
+    events = decodeLines(spec, lines, ecs);
+  } catch (e) {
+    error = (e as Error).message;
+    events = decodeLines({ ...spec, codec: "plain", options: undefined }, lines, ecs);
+  }
+  const result = await simulatePipeline(config, events, options);
+  const input: InputSimulationResult["input"] = { codec: spec.codec, events: events.length };
+  if (spec.input) input.plugin = spec.input;
+  if (error) input.error = error;
+  return { ...result, input };
 }

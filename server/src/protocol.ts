@@ -1,3 +1,5 @@
+import { RequestType } from "vscode-languageserver-protocol";
+
 /**
  * Everything the client and the server agree on by name: the language id, the settings section, the
  * commands, and custom LSP messages. Both sides import this file; nothing here is declared twice.
@@ -15,6 +17,8 @@ export const Commands = {
   setLanguage: "logsmith.setLanguage",
   /** Client-only: opens an unsaved sample pipeline (the walkthrough's first step). */
   openSample: "logsmith.openSample",
+  /** Client-only: saves sample lines and the pipeline's current output as a test case (preview panel button). */
+  saveAsTestCase: "logsmith.saveAsTestCase",
 } as const;
 
 /*
@@ -22,3 +26,71 @@ export const Commands = {
  * here as `new RequestType<Params, Result, void>("logsmith/…")` from vscode-languageserver-protocol, with
  * a one-line note on which side sends it.
  */
+
+/** A 0-based line/character range (LSP's Range, declared here so the protocol needs no LSP types). */
+export interface TestRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface PipelineTestsParams {
+  /** The test file (`*.test.json|yaml|yml`, or an LFV file in a mapped folder). */
+  uri: string;
+  /** The test file's text when the client has it open (unsaved edits). */
+  text?: string;
+  /** `logsmith.tests.folders` of the test file's workspace folder, and that folder's path. */
+  folders?: Record<string, string>;
+  root?: string;
+  /** Case indices to run (run request only); all when absent. */
+  cases?: number[];
+}
+
+export interface PipelineTestCaseInfo {
+  index: number;
+  name: string;
+  range: TestRange;
+}
+
+export interface PipelineTestsList {
+  /** URI of the pipeline file or directory the cases run against; absent when none was found. */
+  pipeline?: string;
+  cases: PipelineTestCaseInfo[];
+  problems: { message: string; range: TestRange }[];
+}
+
+export interface PipelineTestCaseRun extends PipelineTestCaseInfo {
+  status: "passed" | "failed" | "skipped" | "error";
+  message?: string;
+  /** Pretty JSON of the expected and actual events, for a diff. */
+  expectedText: string;
+  actualText: string;
+  durationMs: number;
+  /** The filter step where expected and actual diverged. */
+  divergence?: { filter: string; uri: string; range: TestRange; field: string };
+}
+
+export interface PipelineTestsRun {
+  pipeline?: string;
+  /** The whole file could not run (no pipeline, unreadable, invalid). */
+  error?: string;
+  cases: PipelineTestCaseRun[];
+}
+
+/** Client → server: the cases of a test file with their ranges (Test Explorer discovery). */
+export const ListPipelineTestsRequest = new RequestType<PipelineTestsParams, PipelineTestsList, void>("logsmith/listPipelineTests");
+
+/** Client → server: runs a test file's cases through the simulator. */
+export const RunPipelineTestsRequest = new RequestType<PipelineTestsParams, PipelineTestsRun, void>("logsmith/runPipelineTests");
+
+export interface SaveTestCaseParams {
+  /** The pipeline the sample lines ran through. */
+  pipeline: string;
+  lines: string[];
+  /** The test file to extend or create, and its current text when it exists. */
+  testUri: string;
+  testText?: string;
+  description?: string;
+}
+
+/** Client → server: the test file's new text with the sample lines and their current output as a case. */
+export const SaveTestCaseRequest = new RequestType<SaveTestCaseParams, { text: string; index: number; warning?: string }, void>("logsmith/saveTestCase");

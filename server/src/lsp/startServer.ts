@@ -29,6 +29,7 @@ import { configureL10n } from "../core/l10n";
 import { onPipelineLinkDefinition, onPipelineLinkReferences } from "./pipelineLinks";
 import { onPipelinesYmlCompletion, onPipelinesYmlHover } from "./pipelinesYml";
 import { isPipelinesYmlUri, WorkspaceIndex } from "./workspaceIndex";
+import { PipelineTestsHandler } from "./pipelineTests";
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -103,6 +104,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((p) => onCodeAction(context, p));
   connection.onDefinition((p) => onPipelineLinkDefinition(context, p) ?? onDefinition(context, p));
   connection.onReferences((p) => onPipelineLinkReferences(context, p) ?? onReferences(context, p));
+  new PipelineTestsHandler(context).register();
 
   documents.listen(connection);
   connection.listen();

@@ -227,9 +227,11 @@ export async function simulatePipeline(parsed: { config: Config } | Config, even
 
       const generated = outcome.generated ?? [];
       const kind = plugin.name === "split" ? "split" : "clone";
+      let capped = false;
       generated.forEach((child, index) => {
         if (budget <= 0) {
-          if (index === 0) step.detail = `${step.detail ? `${step.detail}; ` : ""}more than ${maxEvents} events from one input event: the rest are not simulated`;
+          if (!capped) step.detail = `${step.detail ? `${step.detail}; ` : ""}more than ${maxEvents} events from one input event: the rest are not simulated`;
+          capped = true;
           return;
         }
         budget--;

@@ -145,7 +145,12 @@ function jsonPlan(parsed: ParsedFormat): Plan {
     const directives = m.elements.filter((e): e is FormatDirective => e.type === "directive");
     if (directives.length === 1 && m.elements.length === 1 && directives[0].shape.convert) p.converts.push({ field, type: directives[0].shape.convert });
     const ps = pieces(m.elements);
-    if (ps.length === 1 && ps[0].kind === "time" && isWholeTimestamp(ps[0].run.joda)) p.dates.push({ field, patterns: [ps[0].run.joda] });
+    const runs = ps.filter((x) => x.kind === "time");
+    // One timestamp, maybe with literal text around it (`…%{msec_frac}tZ`): the literals join the Joda pattern.
+    if (runs.length === 1 && ps.every((x) => x.kind !== "directive")) {
+      const joda = ps.map((x) => (x.kind === "time" ? x.run.joda : x.kind === "literal" ? jodaLiteral(x.text) : "")).join("");
+      if (isWholeTimestamp(joda)) p.dates.push({ field, patterns: [joda] });
+    }
     else if (directives.length === 1 && m.elements.length === 1) {
       const unix = directives[0].shape.date?.find((x) => x === "UNIX" || x === "UNIX_MS");
       if (unix) p.dates.push({ field, patterns: [unix] });

@@ -3,13 +3,16 @@
  * by kind and hosts by document; a new dialect adds one entry to each table below (see `types.ts`).
  */
 import { apacheDialect } from "./apache";
+import { log4j1Dialect } from "./log4j1";
+import { log4j2Dialect } from "./log4j2";
 import type { HostDocument, LogFormatDialect, LogFormatHost, LogFormatKind } from "./types";
 
 export const LOG_FORMAT_KINDS: readonly LogFormatKind[] = ["apache", "tomcat", "log4j1", "log4j2"];
 
 const DIALECTS: Partial<Record<LogFormatKind, LogFormatDialect>> = {
   apache: apacheDialect,
-  // log4j1/log4j2: add yours here.
+  log4j1: log4j1Dialect,
+  log4j2: log4j2Dialect,
 };
 
 /** Host kinds, most specific first: the first that accepts a document owns it. */

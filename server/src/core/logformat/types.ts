@@ -59,6 +59,11 @@ export interface ValueShape {
   escaping?: "apache" | "tomcat" | "json" | "none";
   /** The value can contain spaces (free text). Matters for dissect and for unquoted placement. */
   freeText?: boolean;
+  /**
+   * Spaces the producer adds to reach a minimum width (log4j `%5p` pads `before`, `%-5p` `after`); they are
+   * not part of the value, so a generator matches ` *` outside the capture.
+   */
+  padding?: "before" | "after";
 }
 
 export interface FormatLiteral {

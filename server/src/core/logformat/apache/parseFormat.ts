@@ -55,6 +55,9 @@ function shapeOf(info: ApacheDirectiveInfo, argument: string | undefined, quoted
   }
 }
 
+/** Directives whose values usually contain spaces (request line, headers, notes, cookies). */
+const SPACED = new Set(["r", "i", "o", "n", "C", "e", "^ti", "^to"]);
+
 interface RawDirective {
   start: number;
   end: number;
@@ -187,6 +190,9 @@ export function parseApacheFormat(text: string): ParsedFormat {
     };
     if (argument !== undefined) directive.argument = argument;
     elements.push(directive);
+    const next = literalText(k + 1);
+    if (!quoted && SPACED.has(r.name) && next.includes(" ") && k + 1 < raws.length - 1)
+      issues.push(issue("logformat-ambiguous-value", "warning", t("`{0}` can contain spaces and is not in quotes: a parser cannot tell where it ends. Write it as `\\\"{0}\\\"`.", key), span));
   }
   const parsed: ParsedFormat = { kind: "apache", text, elements, issues, json: false };
   checkJsonShape(parsed);

@@ -17,7 +17,7 @@ const text = (field: ValueInfo["field"], multiLine = false): ValueInfo => ({
   freeText: true,
   multiLine,
 });
-const word = (field: ValueInfo["field"]): ValueInfo => ({ regex: "\\S*?", cls: "\\S", field });
+const word = (field: ValueInfo["field"]): ValueInfo => ({ regex: "[^\\s\\x1b]*?", cls: "[^\\s\\x1b]", field });
 const int = (field: ValueInfo["field"]): ValueInfo => ({ regex: "\\d+", cls: "\\d", field, convert: "integer", anchor: true });
 
 function converters(enhanced: boolean): ConverterSpec[] {
@@ -25,7 +25,7 @@ function converters(enhanced: boolean): ConverterSpec[] {
     {
       names: enhanced ? ["c", "logger"] : ["c"],
       doc: doc(enhanced ? "The logger name; `{n}` keeps the last n parts, `{-n}` drops the first n, `{1.}` abbreviates packages." : "The logger (category) name; `{n}` keeps its last n parts.", "com.example.shop.PaymentService", "Never empty (the root logger is `root`)."),
-      value: () => ({ regex: "\\S*", cls: "\\S", field: FIELDS.logger }),
+      value: () => ({ regex: "[^\\s\\x1b]*", cls: "[^\\s\\x1b]", field: FIELDS.logger }),
     },
     { names: enhanced ? ["C", "class"] : ["C"], doc: doc("The caller's fully qualified class name (location info, slow); `{n}` keeps the last n parts.", "com.example.App", "`?` when unknown."), value: () => word(FIELDS.className) },
     {
@@ -49,7 +49,7 @@ function converters(enhanced: boolean): ConverterSpec[] {
     { names: enhanced ? ["m", "message"] : ["m"], doc: doc("The message; it can span lines.", "Started in 2.4 s", "Empty for an empty message."), value: () => text(FIELDS.message, true) },
     { names: enhanced ? ["M", "method"] : ["M"], doc: doc("The caller's method (location info, slow).", "run", "`?` when unknown."), value: () => word(FIELDS.method) },
     ...(enhanced ? [{ names: ["n"], doc: doc("The line separator.", "\\n", "Never empty."), newline: true } satisfies ConverterSpec] : []),
-    { names: enhanced ? ["p", "level"] : ["p"], doc: doc("The level.", "INFO", "Never empty."), value: () => ({ regex: LEVEL_RE, cls: "\\S", field: FIELDS.level, anchor: true }) },
+    { names: enhanced ? ["p", "level"] : ["p"], doc: doc("The level.", "INFO", "Never empty."), value: () => ({ regex: LEVEL_RE, cls: "[^\\s\\x1b]", field: FIELDS.level, anchor: true }) },
     { names: enhanced ? ["r", "relative"] : ["r"], doc: doc("Milliseconds since the layout was created.", "5310", "Never empty."), value: () => int(FIELDS.relative) },
     { names: enhanced ? ["t", "thread"] : ["t"], doc: doc("The thread name; it can contain spaces.", "main", "Never empty in practice."), value: () => text(FIELDS.thread) },
     {

@@ -58,7 +58,7 @@ const text = (field: ValueInfo["field"], multiLine = false): ValueInfo => ({
   freeText: true,
   multiLine,
 });
-const word = (field: ValueInfo["field"]): ValueInfo => ({ regex: "\\S*?", cls: "\\S", field });
+const word = (field: ValueInfo["field"]): ValueInfo => ({ regex: "[^\\s\\x1b]*?", cls: "[^\\s\\x1b]", field });
 const int = (field: ValueInfo["field"], signed = false): ValueInfo => ({ regex: signed ? "-?\\d+" : "\\d+", cls: "\\d", field, convert: "integer", anchor: true });
 
 const doc = (summary: string, example: string, empty: string): ConverterDoc => ({ summary, example, empty });
@@ -67,7 +67,7 @@ export const LOG4J2_CONVERTERS: ConverterSpec[] = [
   {
     names: ["c", "logger"],
     doc: doc("The logger name; `{n}` keeps the last n parts, `{-n}` drops the first n, `{1.}` abbreviates packages.", "com.example.shop.PaymentService", "Empty for the root logger."),
-    value: () => ({ regex: "\\S*", cls: "\\S", field: FIELDS.logger }),
+    value: () => ({ regex: "[^\\s\\x1b]*", cls: "[^\\s\\x1b]", field: FIELDS.logger }),
   },
   {
     names: ["C", "class"],
@@ -163,7 +163,7 @@ export const LOG4J2_CONVERTERS: ConverterSpec[] = [
   },
   { names: ["x", "NDC"], doc: doc("The thread context stack (NDC) as a list.", "[outer, inner]", "`[]` when the stack is empty."), value: () => ({ regex: "\\[[^\\n]*?\\]", field: FIELDS.ndc, freeText: true }) },
   { names: ["pid", "processId"], doc: doc("The process id.", "4711", "Never empty."), value: () => int(FIELDS.pid) },
-  { names: ["p", "level"], doc: doc("The level; `{length=1}`, `{lowerCase=true}`, `{WARN=W, …}` rename levels.", "INFO", "Never empty."), value: (options) => ({ regex: levelRegex(options[0]), cls: "\\S", field: FIELDS.level, anchor: true }) },
+  { names: ["p", "level"], doc: doc("The level; `{length=1}`, `{lowerCase=true}`, `{WARN=W, …}` rename levels.", "INFO", "Never empty."), value: (options) => ({ regex: levelRegex(options[0]), cls: "[^\\s\\x1b]", field: FIELDS.level, anchor: true }) },
   { names: ["r", "relative"], doc: doc("Milliseconds since the JVM started.", "5310", "Never empty."), value: () => int(FIELDS.relative) },
   {
     names: ["replace"],

@@ -95,7 +95,7 @@ public final class Harness {
     list.add(new Ev("FATAL", "com.example.shop.Db", "percent 100% {braces} [brackets] <xml> & amp")
         .thrown(new Exception("multi\nline exception message")));
     list.add(new Ev("WARN", "com.example.Spaces", "  leading and trailing spaces  ").mdc("user", ""));
-    list.add(new Ev("ERROR", "com.example.io.Writer", "write failed: tab\there").mdc("user", "x=y, z").thrown(new IOException("disk full")));
+    list.add(new Ev("ERROR", "com.example.io.Writer", "write failed: tab\there").mdc("user", "x=y,z").thrown(new IOException("disk full")));
     list.add(new Ev("INFO", "com.example.shop.checkout.PaymentService", "done"));
     return list;
   }

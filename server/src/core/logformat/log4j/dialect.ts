@@ -2,7 +2,7 @@
  * The log4j 1 and log4j 2 dialects: conversion patterns (and JSON layouts) → parsed format, generated
  * Logstash pipeline, line matching, hover and completion.
  */
-import { issue } from "../../issue";
+import { issue, type Issue } from "../../issue";
 import { t } from "../../l10n";
 import type { ConverterSpec } from "../log4j2/converters";
 import type { FormatCompletion, FormatElement, FormatHover, GenerateOptions, LineMatch, LogFormatDialect, LogFormatKind, ParsedFormat } from "../types";
@@ -58,11 +58,40 @@ function flatten(nodes: readonly PatternNode[], out: FormatElement[]): void {
   }
 }
 
+/**
+ * Two free-text values with only spaces between them (`%t %m`, `%X{user} %x`) cannot be told apart when the
+ * first contains a space: no parser can split such lines the way they were written.
+ */
+function ambiguities(nodes: readonly PatternNode[]): Issue[] {
+  const out: Issue[] = [];
+  let last: ConvNode | undefined;
+  let gap = "";
+  const walk = (list: readonly PatternNode[]) => {
+    for (const node of list) {
+      if (node.t === "lit") {
+        gap += node.text;
+        if (!/^ *$/.test(gap)) last = undefined;
+      } else if (node.t === "group") walk(node.children);
+      else if (node.value.empty) continue;
+      else {
+        if (node.value.freeText && !node.value.throwable && last && Number.isFinite(last.mods.max) === false) {
+          out.push(issue("log4j-ambiguous", "information", t("`{0}` and `{1}` are separated only by spaces: a value with a space in it cannot be split back", last.key, node.key), { start: last.span.start, end: node.span.end }));
+        }
+        last = node.value.freeText ? node : undefined;
+        gap = "";
+      }
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
 /** Parses a conversion pattern with the layout's rules. */
 export function parsePatternLayout(kind: LogFormatKind, text: string, spec: Log4jFlavorSpec): ParsedFormat {
   const built = buildPattern(text, { flavor: spec.flavor, specs: spec.specs });
   const nodes = built.nodes;
   if (spec.implicitTrace && !handlesThrowable(nodes)) nodes.push(implicitTrace(spec.implicitTrace.key, spec.implicitTrace.name, text.length));
+  built.issues.push(...ambiguities(nodes));
   const elements: FormatElement[] = [];
   flatten(nodes, elements);
   const parsed: ParsedFormat = { kind, text, elements, issues: built.issues, json: false, data: { layout: spec.layout, flavor: spec.flavor, nodes } satisfies Log4jData as unknown as Record<string, unknown> };

@@ -1,4 +1,5 @@
 import { RequestType } from "vscode-languageserver-protocol";
+import type { MapNode, PipelineMap } from "./core/pipelineMap";
 
 /**
  * Everything the client and the server agree on by name: the language id, the settings section, the
@@ -94,3 +95,35 @@ export interface SaveTestCaseParams {
 
 /** Client → server: the test file's new text with the sample lines and their current output as a case. */
 export const SaveTestCaseRequest = new RequestType<SaveTestCaseParams, { text: string; index: number; warning?: string }, void>("logsmith/saveTestCase");
+
+/** What the pipeline map draws: one pipeline file, a `conf.d` folder (one pipeline), or every pipeline of the workspace. */
+export type PipelineMapScope = { kind: "file"; uri: string } | { kind: "folder"; uri: string } | { kind: "workspace" };
+
+export interface PipelineMapParams {
+  scope: PipelineMapScope;
+}
+
+/** A map node as sent to the client: `path` became a document location. */
+export interface PipelineMapNode extends Omit<MapNode, "path" | "range"> {
+  location?: { uri: string; range: TestRange };
+}
+
+export interface PipelineMapResult {
+  title: string;
+  nodes: PipelineMapNode[];
+  edges: PipelineMap["edges"];
+  groups: PipelineMap["groups"];
+}
+
+/** Client → server: the pipeline map of a scope. */
+export const PipelineMapRequest = new RequestType<PipelineMapParams, PipelineMapResult, void>("logsmith/pipelineMap");
+
+/** Extension → webview messages of the pipeline map panel. */
+export type PipelineMapHostMessage = { type: "map"; map: PipelineMapResult; strings: Record<string, string> } | { type: "error"; message: string };
+
+/** Webview → extension messages of the pipeline map panel. */
+export type PipelineMapPanelMessage =
+  | { type: "ready" }
+  | { type: "open"; uri: string; range: TestRange }
+  | { type: "exportSvg"; svg: string }
+  | { type: "refresh" };

@@ -58,7 +58,7 @@ test("send_to to an unknown address is an error in the sending file, and goes aw
   server.open(ROUTE, text.replace('send_to => ["tomcat"]', 'send_to => ["catalina"]'));
   const found = await server.diagnostics(ROUTE, (p) => p.diagnostics.some((d) => d.code === "pipeline-address-unknown"), 10000);
   const d = found.diagnostics.find((x) => x.code === "pipeline-address-unknown")!;
-  assert.match(d.message, /catalina/);
+  assert.match(String(d.message), /catalina/);
   server.change(ROUTE, text, 2);
   await server.diagnostics(ROUTE, (p) => p.version === 2 && !p.diagnostics.some((x) => x.code === "pipeline-address-unknown"));
 });
@@ -83,4 +83,25 @@ test("definition jumps from a send_to address to the listening input; references
     context: { includeDeclaration: false },
   });
   assert.deepEqual(refs.map((r) => [r.uri, r.range.start.line]), [[ROUTE, line]]);
+});
+
+test("logsmith/pipelineMap: the workspace, one file's pipeline and a conf.d folder", async () => {
+  type MapResult = { title: string; nodes: { id: string; label: string; kind: string; location?: { uri: string; range: { start: { line: number } } } }[]; edges: { from: string; to: string }[]; groups: { id: string }[] };
+  const all = await server.connection.sendRequest<MapResult>("logsmith/pipelineMap", { scope: { kind: "workspace" } });
+  assert.deepEqual(all.groups.map((g) => g.id), ["collector-apache", "collector-tomcat", "indexer", "apache-es", "tomcat-es"]);
+  const byLabel = (m: MapResult, label: string) => m.nodes.find((n) => n.label === label);
+  const redis = byLabel(all, "logstash")!;
+  assert.equal(redis.kind, "endpoint");
+  assert.equal(all.edges.filter((e) => e.to === redis.id).length, 2, "both collectors write the Redis key");
+  const route = byLabel(all, "route_apache")!;
+  assert.equal(route.location?.uri, ROUTE);
+  assert.equal(route.location?.range.start.line, textOf("conf.d/indexer/20-route.conf").split("\n").findIndex((l) => l.trim() === "pipeline {"));
+
+  const one = await server.connection.sendRequest<MapResult>("logsmith/pipelineMap", { scope: { kind: "file", uri: ROUTE } });
+  assert.deepEqual(one.groups.map((g) => g.id), ["indexer"]);
+  assert.ok(byLabel(one, "from_redis") && byLabel(one, "mark_indexed"));
+
+  const folder = await server.connection.sendRequest<MapResult>("logsmith/pipelineMap", { scope: { kind: "folder", uri: uriOf("conf.d/indexer") } });
+  assert.deepEqual(folder.groups.map((g) => g.id), ["indexer"]);
+  assert.ok(byLabel(folder, "from_redis") && byLabel(folder, "route_tomcat"));
 });

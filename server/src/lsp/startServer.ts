@@ -29,6 +29,8 @@ import { configureL10n } from "../core/l10n";
 import { onPipelineLinkDefinition, onPipelineLinkReferences } from "./pipelineLinks";
 import { onPipelinesYmlCompletion, onPipelinesYmlHover } from "./pipelinesYml";
 import { isPipelinesYmlUri, WorkspaceIndex } from "./workspaceIndex";
+import { onPipelineMap } from "./pipelineMap";
+import { PipelineMapRequest } from "../protocol";
 import { PipelineTestsHandler } from "./pipelineTests";
 
 export function startServer(connection: Connection): void {
@@ -104,6 +106,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((p) => onCodeAction(context, p));
   connection.onDefinition((p) => onPipelineLinkDefinition(context, p) ?? onDefinition(context, p));
   connection.onReferences((p) => onPipelineLinkReferences(context, p) ?? onReferences(context, p));
+  connection.onRequest(PipelineMapRequest, (p) => onPipelineMap(context, p));
   new PipelineTestsHandler(context).register();
 
   documents.listen(connection);

@@ -21,6 +21,8 @@ const SKIP_DIRS = new Set(["node_modules", ".git", ".tools", "dist", "out", ".vs
 const MAX_FILES = 20000;
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const CONFIG_FILE = /\.(conf|logstash|cfg)$/i;
+/** Files that configure log producers, read for the pipeline map's log-format nodes. */
+const HOST_FILE = /(^|\/)(httpd[^/]*\.conf|server\.xml|log4j2?[^/]*\.(xml|properties|json|ya?ml))$/i;
 const LOOKS_LIKE_PIPELINE = /^[ \t]*(input|filter|output)[ \t]*(\{|#|$)/m;
 
 export function isPipelinesYmlUri(uri: string): boolean {
@@ -116,7 +118,7 @@ export class WorkspaceIndex {
     this.files = files.sort();
     this.diskText.clear();
     await Promise.all(
-      files.filter((f) => CONFIG_FILE.test(f) || isPipelinesYmlUri(f)).map(async (f) => {
+      files.filter((f) => CONFIG_FILE.test(f) || isPipelinesYmlUri(f) || HOST_FILE.test(f)).map(async (f) => {
         try {
           if ((await stat(f)).size > MAX_FILE_BYTES) return;
           this.diskText.set(f, await readFile(f, "utf8"));
@@ -130,6 +132,17 @@ export class WorkspaceIndex {
   /** A file's current text (open document or disk), for converting offsets of its ranges. */
   fileText(path: string): string | undefined {
     return this.textOf(path);
+  }
+
+  /** Files that may configure log producers (not pipelines), with their text. */
+  hostCandidates(): { path: string; text: string }[] {
+    const pipelineFiles = new Set(this.current()?.pipelines.flatMap((p) => p.files.map((f) => f.path)) ?? []);
+    return this.knownFiles()
+      .filter((f) => !pipelineFiles.has(f) && !isPipelinesYmlUri(f) && (HOST_FILE.test(f) || CONFIG_FILE.test(f)))
+      .flatMap((path) => {
+        const text = this.textOf(path);
+        return text === undefined ? [] : [{ path, text }];
+      });
   }
 
   /** The text of a file: the open document's, else the disk's (read on demand for glob matches). */

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { murmur3x64_128, murmur3x86_32 } from "../../server/src/core/simulate/murmur3";
+import type { JsonObject } from "../../server/src/core/simulate";
 import { one } from "./simulate-helpers";
 
 const fp = (options: string) => `fingerprint { source => ["clientip"] ${options} ecs_compatibility => disabled }`;
@@ -54,7 +55,7 @@ test("an array source gives an array of digests; several sources: the last prese
   assert.equal((await one(`${two} }`, { field1: "test1", field2: "test2" })).fingerprint, "109f4b3c50d7b0df729d299bc6f8e9ef9066971f");
   assert.equal((await one(`${two} concatenate_sources => true }`, { field1: "test1", field2: "test2" })).fingerprint, "e3b6b71eedc656f1d29408264e8a75535db985cb");
   // spec: 'when utf-8 chars used' with concatenate_sources: nested hashes canonicalised as sorted k|v.
-  const utf = { field1: [{ inner_key: "🂡" }, { "1": "2" }], field2: "🂡" };
+  const utf: JsonObject = { field1: [{ inner_key: "🂡" }, { "1": "2" }], field2: "🂡" };
   assert.equal((await one(`${two} concatenate_sources => true }`, utf)).fingerprint, "d2a1c14e0c9ef137d67114db23b3f2fdbcc90d08");
   assert.equal((await one(`${two} }`, utf)).fingerprint, "58fa9e0e60c9f0d24b51d84cddb26732a39eeb3d");
 });

@@ -5,6 +5,7 @@
 import { FilterConfigError, filterMatched, tagAll, type FilterOutcome } from "./common";
 import { get, set, valueToString, type JsonValue, type SimEvent } from "./event";
 import type { PluginOptions } from "./options";
+import { localToInstant } from "./zones";
 
 class MalformedCsv extends Error {}
 
@@ -72,28 +73,40 @@ function rubyFloat(s: string): number | undefined {
   return m ? Number(s.trim().replace(/_/g, "")) : undefined;
 }
 
-const CONVERTERS: Record<string, (v: string | null) => JsonValue> = {
-  integer: (v) => (v === null ? null : rubyInteger(v) ?? v),
-  float: (v) => (v === null ? null : rubyFloat(v) ?? v),
-  boolean: (v) => {
-    if (v === null) throw new Error("undefined method `strip' for nil");
-    const s = v.trim().toLowerCase();
-    return s === "false" ? false : s === "true" ? true : s;
-  },
-  // Dates become Logstash timestamps; only ISO-8601 text is recognised here.
-  date: (v) => isoTimestamp(v),
-  date_time: (v) => isoTimestamp(v),
-};
-
-function isoTimestamp(v: string | null): JsonValue {
-  if (v === null || !/^\d{4}-\d{2}-\d{2}/.test(v.trim())) return v;
-  const d = new Date(v.trim());
-  return Number.isNaN(d.getTime()) ? v : d.toISOString();
+function converters(zone: string): Record<string, (v: string | null) => JsonValue> {
+  return {
+    integer: (v) => (v === null ? null : rubyInteger(v) ?? v),
+    float: (v) => (v === null ? null : rubyFloat(v) ?? v),
+    boolean: (v) => {
+      if (v === null) throw new Error("undefined method `strip' for nil");
+      const s = v.trim().toLowerCase();
+      return s === "false" ? false : s === "true" ? true : s;
+    },
+    // Date.parse(…).to_time: midnight in the JVM's zone. Only ISO dates are recognised here.
+    date: (v) => {
+      const m = v === null ? null : /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(v);
+      if (!m) return v;
+      try {
+        return new Date(localToInstant(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), zone)).toISOString();
+      } catch {
+        return v;
+      }
+    },
+    // DateTime.parse(…).to_time: UTC unless the text has an offset.
+    date_time: (v) => {
+      const m = v === null ? null : /^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/.exec(v);
+      if (!m) return v;
+      const d = new Date(`${m[1]}T${m[2] ?? "00:00"}${m[3] ?? "Z"}`);
+      return Number.isNaN(d.getTime()) ? v : d.toISOString();
+    },
+  };
 }
 
-export function runCsv(event: SimEvent, opts: PluginOptions, state: { columns?: string[] }): FilterOutcome {
+const CONVERSION_TYPES = ["integer", "float", "boolean", "date", "date_time"];
+
+export function runCsv(event: SimEvent, opts: PluginOptions, state: { columns?: string[] }, zone: string): FilterOutcome {
   const convert = opts.pairs("convert").map(([k, v]) => [k, valueToString(v)] as const);
-  const bad = [...new Set(convert.map(([, t]) => t).filter((t) => !(t in CONVERTERS)))];
+  const bad = [...new Set(convert.map(([, t]) => t).filter((t) => !CONVERSION_TYPES.includes(t)))];
   if (bad.length) throw new FilterConfigError(`Invalid conversion types: ${bad.join(", ")}`);
   const sourceRef = opts.string("source", "message")!;
   const source = get(event, sourceRef);
@@ -120,6 +133,7 @@ export function runCsv(event: SimEvent, opts: PluginOptions, state: { columns?: 
     }
     if (values === null) throw new Error("undefined method `each_index' for nil");
     const types = new Map(convert);
+    const convertWith = converters(zone);
     const autogenerate = opts.bool("autogenerate_column_names", true);
     const skipEmpty = opts.bool("skip_empty_columns", false);
     values.forEach((value, i) => {
@@ -128,7 +142,7 @@ export function runCsv(event: SimEvent, opts: PluginOptions, state: { columns?: 
       const name = columns[i] ?? `column${i + 1}`;
       const ref = name.startsWith("[") ? `${target ?? ""}${name}` : `${target ?? ""}[${name}]`;
       const type = types.get(name);
-      set(event, ref, type ? CONVERTERS[type](value) : value);
+      set(event, ref, type ? convertWith[type](value) : value);
     });
     filterMatched(event, opts);
     return { status: "applied", detail: `${values.length} column(s)` };

@@ -181,7 +181,7 @@ function dispatch(plugin: Plugin, event: SimEvent, opts: PluginOptions, ctx: Fil
     case "geoip":
       return runGeoip(event, opts, ctx);
     case "csv":
-      return runCsv(event, opts, memo(ctx, plugin, "csv", () => ({})));
+      return runCsv(event, opts, memo(ctx, plugin, "csv", () => ({})), ctx.timezone);
     case "dissect":
       return runDissect(plugin, event, opts, ctx);
     case "translate":

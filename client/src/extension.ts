@@ -8,6 +8,9 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
 import { registerLanguageDetection, setLanguageCommand } from "./languageDetection";
 import { openSampleCommand } from "./sample";
+import { registerTargets } from "./targets/register";
+import { registerPipelineTests } from "./tests";
+import { registerPreviewPanel } from "./preview/register";
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.commands.registerCommand(Commands.setLanguage, (uri?: vscode.Uri) => setLanguageCommand(log, uri)));
   context.subscriptions.push(vscode.commands.registerCommand(Commands.openSample, openSampleCommand));
   registerLanguageDetection(context, log);
+  registerTargets(context, log);
 
   const module = context.asAbsolutePath("dist/server.cjs");
   const serverOptions: ServerOptions = {
@@ -34,12 +38,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   // The id doubles as the settings prefix: `logsmith.trace.server` turns on protocol tracing.
   client = new LanguageClient(SETTINGS_SECTION, "Logsmith", serverOptions, clientOptions);
+  registerPreviewPanel(context, client);
   try {
     await client.start();
     log.info(vscode.l10n.t("Logsmith language server started"));
   } catch (error) {
     log.error(vscode.l10n.t("Logsmith language server failed to start: {0}", String(error)));
   }
+  void registerPipelineTests(context, () => client).discoverAll().catch((error) => log.error(String(error)));
 }
 
 /**

@@ -1,5 +1,9 @@
 import { RequestType } from "vscode-languageserver-protocol";
 import type { MapNode, PipelineMap } from "./core/pipelineMap";
+import type { PatternEntry } from "./core/preview/patternBrowser";
+import type { PreviewResult, PreviewTarget } from "./core/preview/types";
+
+export type { PatternEntry, PreviewResult, PreviewTarget };
 
 /**
  * Everything the client and the server agree on by name: the language id, the settings section, the
@@ -20,13 +24,65 @@ export const Commands = {
   openSample: "logsmith.openSample",
   /** Client-only: saves sample lines and the pipeline's current output as a test case (preview panel button). */
   saveAsTestCase: "logsmith.saveAsTestCase",
+  /** Client-only: opens the preview panel beside the editor (code lenses pass the URI and target). */
+  openPreview: "logsmith.openPreview",
+  /** Client-only: picks a grok pattern of the set in effect and inserts `%{NAME}` at the cursor. */
+  insertGrokPattern: "logsmith.insertGrokPattern",
+  /** Client: writes the Logstash pipeline generated for a log format (code action on httpd/Tomcat/log4j configs). */
+  generatePipeline: "logsmith.generatePipeline",
 } as const;
 
 /*
- * Custom requests and notifications. None yet: every feature so far is standard LSP. Declare new ones
- * here as `new RequestType<Params, Result, void>("logsmith/…")` from vscode-languageserver-protocol, with
- * a one-line note on which side sends it.
+ * Custom requests and notifications. Declare new ones here as `new RequestType<Params, Result, void>("logsmith/…")`
+ * from vscode-languageserver-protocol, with a one-line note on which side sends it.
  */
+
+export interface PreviewParams {
+  /** The pipeline document (open in the client, so the server has its latest text). */
+  uri: string;
+  target: PreviewTarget;
+  /** Sample lines, one event each. */
+  samples: string[];
+  /** `vscode.workspace.isTrusted`: files the config names (patterns_dir, database) are read only when true. */
+  trusted: boolean;
+}
+
+/** Client → server: preview a grok/geoip filter or the filter section over sample lines. */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult, void>("logsmith/preview");
+
+export interface GrokPatternsParams {
+  uri: string;
+  /** The grok filter whose set to list; without it, the first grok of the document (or the default set). */
+  target?: PreviewTarget;
+  /** Offset in the document: the grok filter around it, when `target` is absent. */
+  offset?: number;
+  trusted: boolean;
+}
+
+export interface GrokPatternsResult {
+  /** `legacy` or `ecs-v1`. */
+  set: string;
+  patterns: PatternEntry[];
+}
+
+/** Client → server: every grok pattern a filter can use, for the pattern browser. */
+export const GrokPatternsRequest = new RequestType<GrokPatternsParams, GrokPatternsResult, void>("logsmith/grokPatterns");
+
+/** Webview → extension messages of the preview panel. */
+export type PreviewPanelMessage =
+  | { type: "ready" }
+  | { type: "samples"; text: string }
+  | { type: "pickFile" }
+  | { type: "useSelection" }
+  | { type: "browsePatterns" }
+  | { type: "reveal"; start: number; end: number };
+
+/** Extension → webview messages of the preview panel. */
+export type PreviewHostMessage =
+  | { type: "init"; strings: Record<string, string>; samples: string; title: string; kind: PreviewTarget["kind"] }
+  | { type: "samples"; text: string }
+  | { type: "result"; result: PreviewResult; samples: string[]; version: number; title: string }
+  | { type: "busy" };
 
 /** A 0-based line/character range (LSP's Range, declared here so the protocol needs no LSP types). */
 export interface TestRange {
@@ -96,6 +152,9 @@ export interface SaveTestCaseParams {
 /** Client → server: the test file's new text with the sample lines and their current output as a case. */
 export const SaveTestCaseRequest = new RequestType<SaveTestCaseParams, { text: string; index: number; warning?: string }, void>("logsmith/saveTestCase");
 
+/** Client-only: opens the pipeline map (explorer context passes the file or folder). */
+export const SHOW_PIPELINE_MAP_COMMAND = "logsmith.showPipelineMap";
+
 /** What the pipeline map draws: one pipeline file, a `conf.d` folder (one pipeline), or every pipeline of the workspace. */
 export type PipelineMapScope = { kind: "file"; uri: string } | { kind: "folder"; uri: string } | { kind: "workspace" };
 
@@ -127,3 +186,20 @@ export type PipelineMapPanelMessage =
   | { type: "open"; uri: string; range: TestRange }
   | { type: "exportSvg"; svg: string }
   | { type: "refresh" };
+
+export interface GeneratePipelineParams {
+  /** A log-format host document (httpd.conf, server.xml, log4j config) open in the client. */
+  uri: string;
+  /** Offset of the format to generate for; the document's first format when absent. */
+  offset?: number;
+}
+
+export interface GeneratePipelineResult {
+  /** The pipeline text. */
+  text: string;
+  /** Suggested file name, e.g. `combined-pipeline.conf`. */
+  name: string;
+}
+
+/** Client → server: the generated Logstash pipeline for a log format (null when the document has none). */
+export const GeneratePipelineRequest = new RequestType<GeneratePipelineParams, GeneratePipelineResult | null, void>("logsmith/generatePipeline");

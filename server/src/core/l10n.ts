@@ -20,4 +20,12 @@ export function localizable<T extends string>(message: T): T {
 /** Loads the translation bundle at `fsPath` (a `bundle.l10n.<locale>.json`); English needs none. */
 export function configureL10n(fsPath: string | undefined): void {
   if (fsPath) l10n.config({ fsPath });
+  configuredBundle = fsPath;
+}
+
+let configuredBundle: string | undefined;
+
+/** The bundle `configureL10n` loaded, so worker threads can load the same one. */
+export function configuredL10nBundle(): string | undefined {
+  return configuredBundle;
 }

@@ -13,6 +13,10 @@ export interface LogsmithSettings {
     installed: string[];
   };
   format: { enable: boolean };
+  /** A directory of grok pattern files loaded over the built-in set (empty: none). */
+  grok: { patternsPath: string };
+  /** A GeoLite2/GeoIP2 `.mmdb` file, or a directory holding the City and ASN databases (empty: none). */
+  geoip: { databasePath: string };
 }
 
 export const DEFAULT_SETTINGS: LogsmithSettings = {
@@ -20,6 +24,8 @@ export const DEFAULT_SETTINGS: LogsmithSettings = {
   logstashVersion: "9.x",
   plugins: { installed: [] },
   format: { enable: true },
+  grok: { patternsPath: "" },
+  geoip: { databasePath: "" },
 };
 
 /** Fills what the client left out and drops values of the wrong type, so handlers can trust the shape. */
@@ -32,6 +38,8 @@ export function normalizeSettings(raw: unknown): LogsmithSettings {
     logstashVersion: typeof r.logstashVersion === "string" && r.logstashVersion.trim() ? r.logstashVersion.trim() : DEFAULT_SETTINGS.logstashVersion,
     plugins: { installed: Array.isArray(installed) ? installed.filter((p): p is string => typeof p === "string") : [] },
     format: { enable: typeof r.format?.enable === "boolean" ? r.format.enable : DEFAULT_SETTINGS.format.enable },
+    grok: { patternsPath: typeof r.grok?.patternsPath === "string" ? r.grok.patternsPath.trim() : "" },
+    geoip: { databasePath: typeof r.geoip?.databasePath === "string" ? r.geoip.databasePath.trim() : "" },
   };
 }
 

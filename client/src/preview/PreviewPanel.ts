@@ -1,0 +1,221 @@
+/**
+ * One preview panel per pipeline and target, beside the editor: sends the samples and the target to
+ * the server on every change of the document or the samples, and shows the result in the page.
+ */
+import { basename } from "node:path";
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { PreviewRequest, type PreviewHostMessage, type PreviewPanelMessage, type PreviewTarget } from "../../../server/src/protocol";
+import { pickGrokPattern } from "./patternPicker";
+import { webviewStrings } from "./strings";
+
+/** Document edits arrive per keystroke; this groups a burst without making one keystroke wait long. */
+const DOCUMENT_DEBOUNCE_MS = 30;
+/** Sample files longer than this are cut (the panel is for a sample, not a whole log). */
+const MAX_SAMPLE_LINES = 10_000;
+
+function targetKey(uri: vscode.Uri, target: PreviewTarget): string {
+  return `${uri.toString()}#${target.kind}${"index" in target ? target.index : ""}`;
+}
+
+export function targetTitle(uri: vscode.Uri, target: PreviewTarget): string {
+  const file = basename(uri.path);
+  switch (target.kind) {
+    case "grok":
+      return vscode.l10n.t("Grok #{0} preview · {1}", target.index + 1, file);
+    case "geoip":
+      return vscode.l10n.t("GeoIP #{0} preview · {1}", target.index + 1, file);
+    case "pipeline":
+      return vscode.l10n.t("Pipeline preview · {0}", file);
+  }
+}
+
+/** Sample text without one trailing line break; every remaining line is an event. */
+export function sampleLines(text: string): string[] {
+  if (text === "") return [];
+  return text.replace(/\r?\n$/, "").split(/\r?\n/);
+}
+
+export class PreviewPanel {
+  private static readonly panels = new Map<string, PreviewPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private samples: string;
+  private timer: NodeJS.Timeout | undefined;
+  private sequence = 0;
+  private ready = false;
+
+  /** Opens (or reveals) the panel for `target` of the pipeline `uri`. */
+  static show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, target: PreviewTarget): PreviewPanel {
+    const key = targetKey(uri, target);
+    const existing = PreviewPanel.panels.get(key);
+    if (existing) {
+      existing.panel.reveal(vscode.ViewColumn.Beside, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel("logsmith.preview", targetTitle(uri, target), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, "dist", "webview")],
+    });
+    const created = new PreviewPanel(context, client, panel, uri, target, key);
+    PreviewPanel.panels.set(key, created);
+    return created;
+  }
+
+  private constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+    readonly panel: vscode.WebviewPanel,
+    readonly uri: vscode.Uri,
+    readonly target: PreviewTarget,
+    private readonly key: string,
+  ) {
+    this.samples = context.workspaceState.get<string>(this.samplesKey(), "");
+    panel.webview.html = this.html();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: PreviewPanelMessage) => this.onMessage(m)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === uri.toString()) this.schedule(DOCUMENT_DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.toString() === uri.toString()) this.schedule(DOCUMENT_DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration("logsmith")) this.schedule(DOCUMENT_DEBOUNCE_MS);
+      }),
+    );
+  }
+
+  /** Samples are remembered per pipeline (not per target): the same log lines serve every block. */
+  private samplesKey(): string {
+    return `logsmith.preview.samples:${this.uri.toString()}`;
+  }
+
+  private post(message: PreviewHostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(m: PreviewPanelMessage): Promise<void> {
+    switch (m.type) {
+      case "ready":
+        this.ready = true;
+        this.post({ type: "init", strings: webviewStrings(), samples: this.samples, title: targetTitle(this.uri, this.target), kind: this.target.kind });
+        void this.update();
+        break;
+      case "samples":
+        this.setSamples(m.text, false);
+        break;
+      case "pickFile":
+        await this.pickFile();
+        break;
+      case "useSelection":
+        this.useSelection();
+        break;
+      case "browsePatterns":
+        await pickGrokPattern(this.client, this.uri, this.target);
+        break;
+      case "reveal":
+        await this.reveal(m.start, m.end);
+        break;
+    }
+  }
+
+  private setSamples(text: string, toPage: boolean): void {
+    this.samples = text;
+    void this.context.workspaceState.update(this.samplesKey(), text);
+    if (toPage) this.post({ type: "samples", text });
+    void this.update();
+  }
+
+  private async pickFile(): Promise<void> {
+    const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t("Use as samples"), title: vscode.l10n.t("Sample log file") })) ?? [];
+    if (!file) return;
+    // In Restricted Mode only files of the workspace are read.
+    if (!vscode.workspace.isTrusted && !vscode.workspace.getWorkspaceFolder(file)) {
+      void vscode.window.showWarningMessage(vscode.l10n.t("This workspace is not trusted: only files inside it can be used as samples"));
+      return;
+    }
+    const bytes = await vscode.workspace.fs.readFile(file);
+    const lines = new TextDecoder().decode(bytes).split(/\r?\n/);
+    if (lines.length > MAX_SAMPLE_LINES) void vscode.window.showInformationMessage(vscode.l10n.t("Using the first {0} lines of {1}", MAX_SAMPLE_LINES, basename(file.path)));
+    this.setSamples(lines.slice(0, MAX_SAMPLE_LINES).join("\n"), true);
+  }
+
+  /** The selection of a visible editor, another file's before the pipeline's own. */
+  private useSelection(): void {
+    const editors = [...vscode.window.visibleTextEditors].sort((a, b) => Number(a.document.uri.toString() === this.uri.toString()) - Number(b.document.uri.toString() === this.uri.toString()));
+    const editor = editors.find((e) => !e.selection.isEmpty);
+    if (!editor) {
+      void vscode.window.showInformationMessage(vscode.l10n.t("Select some log lines in an editor first"));
+      return;
+    }
+    this.setSamples(editor.selections.map((s) => editor.document.getText(s)).join("\n"), true);
+  }
+
+  private async reveal(start: number, end: number): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(this.uri);
+    const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), ms);
+  }
+
+  /** Asks the server for a fresh preview; an answer that a newer request overtook is dropped. */
+  private async update(): Promise<void> {
+    if (!this.ready) return;
+    const sequence = ++this.sequence;
+    const samples = sampleLines(this.samples);
+    this.post({ type: "busy" });
+    try {
+      const result = await this.client.sendRequest(PreviewRequest, { uri: this.uri.toString(), target: this.target, samples, trusted: vscode.workspace.isTrusted });
+      if (sequence !== this.sequence) return;
+      this.post({ type: "result", result, samples, version: sequence, title: targetTitle(this.uri, this.target) });
+    } catch (error) {
+      if (sequence !== this.sequence) return;
+      this.post({ type: "result", result: { kind: "none", error: String(error) }, samples, version: sequence, title: targetTitle(this.uri, this.target) });
+    }
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, "dist", "webview", name)).toString();
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource} 'unsafe-inline'`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join("; ");
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset("preview.css")}">
+<title>${targetTitle(this.uri, this.target).replace(/[<>&"]/g, "")}</title>
+</head>
+<body>
+<header>
+  <h1 id="title"></h1>
+  <div class="controls">
+    <vscode-button id="from-file" secondary></vscode-button>
+    <vscode-button id="from-selection" secondary></vscode-button>
+    <vscode-button id="browse" secondary hidden></vscode-button>
+  </div>
+</header>
+<label id="samples-label" for="samples"></label>
+<vscode-textarea id="samples" rows="6" resize="vertical" data-testid="samples"></vscode-textarea>
+<div id="status" data-testid="status"></div>
+<main id="results" data-testid="results"></main>
+<script nonce="${nonce}" src="${asset("preview.js")}"></script>
+</body>
+</html>`;
+  }
+
+  private dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    PreviewPanel.panels.delete(this.key);
+    for (const d of this.disposables) d.dispose();
+  }
+}

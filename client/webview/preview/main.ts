@@ -1,0 +1,74 @@
+/**
+ * The preview panel's page (bundled to dist/webview/preview.js): sample lines in, one block per line
+ * out. Browser-only: talks to the extension with the typed messages of server/src/protocol.ts.
+ */
+import "./style.css";
+import "@vscode-elements/elements/dist/vscode-button/index.js";
+import "@vscode-elements/elements/dist/vscode-textarea/index.js";
+import "@vscode-elements/elements/dist/vscode-badge/index.js";
+import type { PreviewHostMessage, PreviewPanelMessage, PreviewResult } from "../../../server/src/protocol";
+import { renderResult } from "./render";
+import { setStrings, s } from "./strings";
+
+declare function acquireVsCodeApi(): { postMessage(message: PreviewPanelMessage): void; getState(): unknown; setState(state: unknown): void };
+
+const vscode = acquireVsCodeApi();
+const post = (m: PreviewPanelMessage) => vscode.postMessage(m);
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const samples = $<HTMLElement & { value: string }>("samples");
+const results = $("results");
+const status = $("status");
+let debounce: number | undefined;
+let lastResult: { result: PreviewResult; samples: string[] } | undefined;
+
+function labelControls(): void {
+  $("from-file").textContent = s("From file…");
+  $("from-selection").textContent = s("From selection");
+  $("browse").textContent = s("Grok patterns…");
+  $("samples-label").textContent = s("Sample lines (one event per line)");
+  samples.setAttribute("placeholder", s("Type or paste log lines here"));
+}
+
+samples.addEventListener("input", () => {
+  window.clearTimeout(debounce);
+  debounce = window.setTimeout(() => post({ type: "samples", text: samples.value }), 40);
+});
+$("from-file").addEventListener("click", () => post({ type: "pickFile" }));
+$("from-selection").addEventListener("click", () => post({ type: "useSelection" }));
+$("browse").addEventListener("click", () => post({ type: "browsePatterns" }));
+results.addEventListener("click", (e) => {
+  const el = (e.target as HTMLElement).closest<HTMLElement>("[data-reveal]");
+  if (!el) return;
+  const [start, end] = el.dataset.reveal!.split(":").map(Number);
+  post({ type: "reveal", start, end });
+});
+
+window.addEventListener("message", (event: MessageEvent<PreviewHostMessage>) => {
+  const m = event.data;
+  switch (m.type) {
+    case "init":
+      setStrings(m.strings);
+      labelControls();
+      $("title").textContent = m.title;
+      $("browse").hidden = m.kind !== "grok";
+      samples.value = m.samples;
+      break;
+    case "samples":
+      samples.value = m.text;
+      break;
+    case "busy":
+      status.classList.add("busy");
+      break;
+    case "result":
+      status.classList.remove("busy");
+      $("title").textContent = m.title;
+      lastResult = { result: m.result, samples: m.samples };
+      renderResult(results, status, m.result, m.samples);
+      document.body.dataset.version = String(m.version);
+      break;
+  }
+});
+
+post({ type: "ready" });
+void lastResult;

@@ -1,0 +1,183 @@
+/**
+ * Turns a preview result into HTML: per line the highlighted captures, the fields, and for a failure
+ * its reason and how far each pattern got; for the pipeline, each event's steps with their changes.
+ */
+import type { PreviewResult } from "../../../server/src/protocol";
+import { s } from "./strings";
+
+type R<K extends string> = Extract<PreviewResult, { kind: K }>;
+type Grok = R<"grok">;
+type Geoip = R<"geoip">;
+type Pipeline = R<"pipeline">;
+type Line = Grok["lines"][number];
+type Change = Line["changes"][number];
+type Capture = Line["captures"][number];
+
+/** Lines rendered at most; the rest are counted in the status line. */
+const MAX_RENDERED = 1000;
+const PALETTE = 8;
+
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function json(value: unknown): string {
+  return value === undefined ? "" : esc(JSON.stringify(value));
+}
+
+/** A stable colour index per field name, so a field keeps its colour across lines. */
+function colourOf(field: string, fields: Map<string, number>): number {
+  let c = fields.get(field);
+  if (c === undefined) {
+    c = fields.size % PALETTE;
+    fields.set(field, c);
+  }
+  return c;
+}
+
+/**
+ * The text with each capture wrapped in a coloured mark. Captures nest (a field inside a bigger one);
+ * boundaries are sorted so marks open and close properly.
+ */
+export function highlight(text: string, captures: readonly Capture[], colours: Map<string, number>, extra?: { start: number; end: number; cls: string }): string {
+  const spans = captures.filter((c) => c.end >= c.start).map((c) => ({ start: c.start, end: c.end, open: `<mark class="cap c${colourOf(c.field, colours)}" data-field="${esc(c.field)}" title="${esc(c.field)}">` }));
+  if (extra) spans.push({ start: extra.start, end: extra.end, open: `<span class="${extra.cls}">` });
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = "";
+  let at = 0;
+  const stack: { end: number; close: string }[] = [];
+  const closeUntil = (pos: number) => {
+    while (stack.length && stack[stack.length - 1].end <= pos) {
+      const top = stack.pop()!;
+      out += esc(text.slice(at, top.end)) + top.close;
+      at = top.end;
+    }
+  };
+  for (const sp of spans) {
+    closeUntil(sp.start);
+    // A span crossing an open one is clipped to it.
+    const end = stack.length ? Math.min(sp.end, stack[stack.length - 1].end) : sp.end;
+    out += esc(text.slice(at, sp.start)) + sp.open;
+    at = sp.start;
+    stack.push({ end, close: sp.open.startsWith("<mark") ? "</mark>" : "</span>" });
+  }
+  closeUntil(Infinity);
+  return out + esc(text.slice(at));
+}
+
+function changesTable(changes: readonly Change[], testid: string): string {
+  if (!changes.length) return `<div class="muted">${esc(s("No fields changed"))}</div>`;
+  const rows = changes
+    .map((c) => {
+      const value = c.kind === "removed" ? json(c.before) : c.kind === "changed" ? `${json(c.before)} → ${json(c.after)}` : json(c.after);
+      return `<tr class="${c.kind}" data-field="${esc(c.field)}"><td class="kind">${esc(s(c.kind))}</td><td class="field">${esc(c.field)}</td><td class="value">${value}</td></tr>`;
+    })
+    .join("");
+  return `<table class="fields" data-testid="${testid}"><thead><tr><th></th><th>${esc(s("Field"))}</th><th>${esc(s("Value"))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function grokLine(line: Line, index: number, colours: Map<string, number>): string {
+  const head = `<div class="line-head"><span class="num">${index + 1}</span>`;
+  if (line.matched && line.match) {
+    const text = highlight(line.input, line.captures, colours);
+    const which = line.match.field === "message" ? s("pattern {0} matched", line.match.patternIndex + 1) : s("pattern {0} matched on {1}", line.match.patternIndex + 1, line.match.field);
+    return `<section class="line ok" data-testid="line" data-matched="true">${head}<vscode-badge variant="counter" class="status ok">${esc(which)}</vscode-badge></div><pre class="sample" data-testid="sample">${text}</pre><code class="pattern">${esc(line.match.pattern)}</code>${changesTable(line.changes, "fields")}</section>`;
+  }
+  const progress = (line.progress ?? [])
+    .map((p) => {
+      const total = p.elements.length;
+      let patternHtml: string;
+      let summary: string;
+      if (p.unsplittable) {
+        patternHtml = esc(p.pattern);
+        summary = s("This pattern has a top-level | or a single element: no partial match to show");
+      } else {
+        const cut = p.matchedElements ? p.elements[p.matchedElements - 1].end : 0;
+        const failing = p.elements[p.matchedElements];
+        patternHtml =
+          `<span class="got">${esc(p.pattern.slice(0, cut))}</span>` +
+          (failing ? `<span class="stuck" title="${esc(s("first element that does not match"))}">${esc(p.pattern.slice(failing.start, failing.end))}</span>${esc(p.pattern.slice(failing.end))}` : "");
+        summary = p.matchedElements
+          ? s("{0} of {1} elements matched; matching stopped at column {2}", p.matchedElements, total, p.stoppedAt + 1)
+          : s("Not even the first element matched");
+      }
+      const input = p.matchedSpan ? highlight(line.input, p.captures, colours, { start: p.matchedSpan.start, end: p.matchedSpan.end, cls: "partial" }) : esc(line.input);
+      const caret = p.matchedElements && !p.unsplittable ? `<pre class="caret">${" ".repeat(caretColumn(line.input, p.stoppedAt))}^</pre>` : "";
+      return `<div class="progress" data-testid="progress" data-matched-elements="${p.matchedElements}" data-stopped-at="${p.stoppedAt}"><div class="muted">${esc(s("Pattern {0}", p.patternIndex + 1))}: ${esc(summary)}</div><code class="pattern">${patternHtml}</code><pre class="sample">${input}</pre>${caret}</div>`;
+    })
+    .join("");
+  return `<section class="line fail" data-testid="line" data-matched="false">${head}<vscode-badge class="status fail">${esc(line.timedOut ? s("timed out") : s("no match"))}</vscode-badge></div><pre class="sample" data-testid="sample">${esc(line.input)}</pre><div class="reason" data-testid="reason">${esc(line.reason ?? "")}</div>${progress}${changesTable(line.changes, "fields")}</section>`;
+}
+
+/** Column of `offset` counted in code points, so the caret lines up under astral characters too. */
+function caretColumn(text: string, offset: number): number {
+  return [...text.slice(0, offset)].length;
+}
+
+function geoipLine(line: Geoip["lines"][number], index: number): string {
+  const badge = line.matched ? `<vscode-badge class="status ok">${esc(s("found"))}</vscode-badge>` : `<vscode-badge class="status fail">${esc(s("no match"))}</vscode-badge>`;
+  const reason = line.reason ? `<div class="reason" data-testid="reason">${esc(line.reason)}</div>` : "";
+  const tags = line.tags.length ? `<div class="muted">${esc(s("Tags: {0}", line.tags.join(", ")))}</div>` : "";
+  return `<section class="line ${line.matched ? "ok" : "fail"}" data-testid="line" data-matched="${line.matched}"><div class="line-head"><span class="num">${index + 1}</span>${badge}</div><pre class="sample" data-testid="sample">${esc(line.input)}</pre>${reason}${tags}${changesTable(line.changes, "fields")}</section>`;
+}
+
+function pipelineEvents(result: Pipeline): string {
+  const traces = result.events as (Pipeline["events"][number] & { id?: number; parent?: number; origin?: { filter: string; kind: string; index: number }; endedBy?: { filter: string } })[];
+  return traces
+    .slice(0, MAX_RENDERED)
+    .map((trace, i) => {
+      const message = typeof trace.input.message === "string" ? trace.input.message : JSON.stringify(trace.input);
+      const origin = trace.origin ? `<vscode-badge class="status">${esc(s("{0} #{1} of event {2}", trace.origin.kind, trace.origin.index + 1, (trace.parent ?? 0) + 1))}</vscode-badge>` : "";
+      const fate = trace.dropped
+        ? `<vscode-badge class="status fail" data-testid="dropped">${esc(trace.endedBy ? s("dropped by {0}", trace.endedBy.filter) : s("dropped"))}</vscode-badge>`
+        : `<vscode-badge class="status ok">${esc(s("reaches the outputs"))}</vscode-badge>`;
+      const steps = trace.steps
+        .map((step) => {
+          if (step.kind === "condition") {
+            const err = step.error ? ` <span class="reason">${esc(step.error)}</span>` : "";
+            return `<li class="cond" data-reveal="${step.range.start}:${step.range.end}">${esc(step.clause)} → <b>${step.result ? "true" : "false"}</b>${err}</li>`;
+          }
+          const detail = step.detail ? ` <span class="muted">${esc(step.detail)}</span>` : "";
+          const changes = step.status === "skipped" ? "" : changesTable(step.changes, "step-changes");
+          return `<li class="step ${step.status}" data-testid="step" data-filter="${esc(step.filter)}" data-status="${step.status}"><a class="filter" data-reveal="${step.range.start}:${step.range.end}">${esc(step.filter)}</a> <span class="st">${esc(s(step.status))}</span>${detail}${changes}</li>`;
+        })
+        .join("");
+      const output = trace.output ? `<details><summary>${esc(s("Event at the outputs"))}</summary><pre class="json">${esc(JSON.stringify(trace.output, null, 2))}</pre></details>` : "";
+      return `<section class="line ${trace.dropped ? "fail" : "ok"}" data-testid="event"><div class="line-head"><span class="num">${i + 1}</span>${origin}${fate}</div><pre class="sample">${esc(message)}</pre><ol class="steps">${steps}</ol>${output}</section>`;
+    })
+    .join("");
+}
+
+/** Fills the results and the status line. */
+export function renderResult(results: HTMLElement, status: HTMLElement, result: PreviewResult, samples: string[]): void {
+  const parts: string[] = [];
+  const notes = (result.notes ?? []).map((n) => `<div class="note">${esc(n)}</div>`).join("");
+  const timeout = result.timeout ? `<div class="reason" data-testid="timeout">${esc(result.timeout.message)}</div>` : "";
+  const ms = result.elapsedMs !== undefined ? ` · ${s("{0} ms", result.elapsedMs)}` : "";
+  if (result.error || result.kind === "none") {
+    status.innerHTML = `<span class="reason" data-testid="error">${esc(result.error ?? s("Nothing to preview"))}</span>${ms}`;
+    results.innerHTML = notes + timeout;
+    return;
+  }
+  const colours = new Map<string, number>();
+  if (result.kind === "grok") {
+    const matched = result.lines.filter((l) => l.matched).length;
+    status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} lines matched", matched, result.lines.length))}</span> · ${esc(s("pattern set {0}", result.patternSet))}${ms}`;
+    parts.push(...result.lines.slice(0, MAX_RENDERED).map((l, i) => grokLine(l, i, colours)));
+  } else if (result.kind === "geoip") {
+    const matched = result.lines.filter((l) => l.matched).length;
+    const db = result.database ? ` · ${esc(result.databaseType ?? "")} <span class="muted">${esc(result.database)}</span>` : "";
+    status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} addresses found", matched, result.lines.length))}</span>${db}${ms}`;
+    parts.push(...result.lines.slice(0, MAX_RENDERED).map((l, i) => geoipLine(l, i)));
+  } else {
+    const dropped = result.events.filter((e) => e.dropped).length;
+    status.innerHTML = `<span data-testid="summary">${esc(s("{0} events in, {1} out, {2} dropped", samples.length, result.outputs.length, dropped))}</span> · ${esc(result.grouping)}${ms}`;
+    if (result.skipped.length) {
+      parts.push(`<div class="skipped" data-testid="skipped"><b>${esc(s("Skipped filters"))}</b><ul>${result.skipped.map((k) => `<li><a data-reveal="${k.range.start}:${k.range.end}">${esc(k.filter)}</a>: ${esc(k.reason)}</li>`).join("")}</ul></div>`);
+    }
+    parts.push(pipelineEvents(result));
+  }
+  const total = result.kind === "pipeline" ? result.events.length : result.lines.length;
+  if (total > MAX_RENDERED) parts.push(`<div class="muted">${esc(s("{0} more not shown", total - MAX_RENDERED))}</div>`);
+  results.innerHTML = notes + timeout + parts.join("");
+}

@@ -1,0 +1,2 @@
+/** Redis brokers for the editor and the CLI: connection check, list length / subscribers, read-only peek. */
+export { RedisError, brokerStatus, checkRedis, connectRedis, formatPeekItem, peekNewest, type BrokerStatus, type PeekItem, type RedisConnection, type RedisDataType } from "./redis";

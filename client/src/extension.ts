@@ -8,8 +8,6 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
 import { registerLanguageDetection, setLanguageCommand } from "./languageDetection";
 import { openSampleCommand } from "./sample";
-import { registerTargets } from "./targets/register";
-import { registerPipelineTests } from "./tests";
 import { registerPreviewPanel } from "./preview/register";
 
 let client: LanguageClient | undefined;
@@ -21,7 +19,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.commands.registerCommand(Commands.setLanguage, (uri?: vscode.Uri) => setLanguageCommand(log, uri)));
   context.subscriptions.push(vscode.commands.registerCommand(Commands.openSample, openSampleCommand));
   registerLanguageDetection(context, log);
-  registerTargets(context, log);
 
   const module = context.asAbsolutePath("dist/server.cjs");
   const serverOptions: ServerOptions = {
@@ -45,7 +42,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   } catch (error) {
     log.error(vscode.l10n.t("Logsmith language server failed to start: {0}", String(error)));
   }
-  void registerPipelineTests(context, () => client).discoverAll().catch((error) => log.error(String(error)));
 }
 
 /**

@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
 import { registerLanguageDetection, setLanguageCommand } from "./languageDetection";
 import { openSampleCommand } from "./sample";
+import { LOG_FORMAT_SELECTOR, registerLogFormats } from "./logformat/register";
 import { registerPreviewPanel } from "./preview/register";
 
 let client: LanguageClient | undefined;
@@ -29,12 +30,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { language: LANGUAGE_ID, scheme: "file" },
       { language: LANGUAGE_ID, scheme: "untitled" },
+      ...LOG_FORMAT_SELECTOR,
     ],
     outputChannel: log,
     initializationOptions: { l10nBundle: l10nBundlePath(context) },
   };
   // The id doubles as the settings prefix: `logsmith.trace.server` turns on protocol tracing.
   client = new LanguageClient(SETTINGS_SECTION, "Logsmith", serverOptions, clientOptions);
+  registerLogFormats(context, () => client);
   registerPreviewPanel(context, client);
   try {
     await client.start();

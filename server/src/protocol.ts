@@ -30,6 +30,8 @@ export const Commands = {
   insertGrokPattern: "logsmith.insertGrokPattern",
   /** Client: writes the Logstash pipeline generated for a log format (code action on httpd/Tomcat/log4j configs). */
   generatePipeline: "logsmith.generatePipeline",
+  /** Client: writes the Logstash pipeline generated for a log format (code action on httpd/Tomcat/log4j configs). */
+  generatePipeline: "logsmith.generatePipeline",
 } as const;
 
 /*
@@ -186,6 +188,23 @@ export type PipelineMapPanelMessage =
   | { type: "open"; uri: string; range: TestRange }
   | { type: "exportSvg"; svg: string }
   | { type: "refresh" };
+
+export interface GeneratePipelineParams {
+  /** A log-format host document (httpd.conf, server.xml, log4j config) open in the client. */
+  uri: string;
+  /** Offset of the format to generate for; the document's first format when absent. */
+  offset?: number;
+}
+
+export interface GeneratePipelineResult {
+  /** The pipeline text. */
+  text: string;
+  /** Suggested file name, e.g. `combined-pipeline.conf`. */
+  name: string;
+}
+
+/** Client → server: the generated Logstash pipeline for a log format (null when the document has none). */
+export const GeneratePipelineRequest = new RequestType<GeneratePipelineParams, GeneratePipelineResult | null, void>("logsmith/generatePipeline");
 
 export interface GeneratePipelineParams {
   /** A log-format host document (httpd.conf, server.xml, log4j config) open in the client. */

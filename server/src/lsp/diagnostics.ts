@@ -13,6 +13,7 @@ import type { LogsmithSettings } from "./settings";
 import { pipelineLinkDiagnostics } from "./pipelineLinks";
 import { pipelinesYmlDiagnostics } from "./pipelinesYml";
 import { isPipelinesYmlUri } from "./workspaceIndex";
+import { logformatDiagnostics } from "./logformat";
 
 export const DIAGNOSTICS_DELAY_MS = 150;
 
@@ -69,7 +70,9 @@ export class DiagnosticsHandler {
     // Skip a version that was superseded while the settings were read; its successor is scheduled.
     if (this.context.documents.get(document.uri)?.version !== document.version) return;
     let diagnostics: Diagnostic[];
-    if (isPipelinesYmlUri(document.uri)) {
+    const logformat = logformatDiagnostics(document);
+    if (logformat) diagnostics = logformat;
+    else if (isPipelinesYmlUri(document.uri)) {
       diagnostics = await pipelinesYmlDiagnostics(this.context, document);
       if (this.context.documents.get(document.uri)?.version !== document.version) return;
     } else {

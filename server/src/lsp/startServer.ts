@@ -24,6 +24,8 @@ import { SettingsStore } from "./settings";
 import { onCompletion } from "./completion";
 import { onHover } from "./hover";
 import { onCodeAction } from "./codeActions";
+import { forgetLogFormats, generatePipelineFor, logformatCodeActions, logformatCompletion, logformatHover } from "./logformat";
+import { GeneratePipelineRequest } from "../protocol";
 import { onDefinition, onReferences } from "./definition";
 import { configureL10n } from "../core/l10n";
 import { onPipelineLinkDefinition, onPipelineLinkReferences } from "./pipelineLinks";
@@ -65,7 +67,7 @@ export function startServer(connection: Connection): void {
         documentHighlightProvider: true,
         completionProvider: { triggerCharacters: ["{", "[", "%", ">", " ", '"'], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract] },
         definitionProvider: true,
         referencesProvider: true,
         codeLensProvider: { resolveProvider: false },
@@ -104,9 +106,11 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting((p) => onFormatting(context, p));
   connection.onDocumentRangeFormatting((p) => onRangeFormatting(context, p));
   connection.onDocumentHighlight((p) => onDocumentHighlight(context, p));
-  connection.onCompletion((p) => (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlCompletion(context, p) : onCompletion(context, p)));
-  connection.onHover((p) => (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlHover(context, p) : onHover(context, p)));
-  connection.onCodeAction((p) => onCodeAction(context, p));
+  connection.onCompletion((p) => logformatCompletion(context, p) ?? (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlCompletion(context, p) : onCompletion(context, p)));
+  connection.onHover((p) => logformatHover(context, p) ?? (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlHover(context, p) : onHover(context, p)));
+  connection.onCodeAction((p) => logformatCodeActions(context, p) ?? onCodeAction(context, p));
+  connection.onRequest(GeneratePipelineRequest, (p) => generatePipelineFor(context, p));
+  documents.onDidClose((e) => forgetLogFormats(e.document.uri));
   connection.onDefinition((p) => onPipelineLinkDefinition(context, p) ?? onDefinition(context, p));
   connection.onReferences((p) => onPipelineLinkReferences(context, p) ?? onReferences(context, p));
   connection.onRequest(PipelineMapRequest, (p) => onPipelineMap(context, p));

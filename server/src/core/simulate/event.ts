@@ -32,8 +32,13 @@ export function includes(event: SimEvent, ref: string): boolean {
   return get(event, ref) !== undefined;
 }
 
-export function set(event: SimEvent, ref: string, value: JsonValue): boolean {
-  return setPath(event, refPath(ref), value);
+/**
+ * `event.set`: like Logstash's Accessors it throws where a scalar sits in the way (`[a][b]` when `[a]`
+ * is a string); filters that rescue errors (mutate, de_dot) turn that into their failure tag.
+ */
+export function set(event: SimEvent, ref: string, value: JsonValue): true {
+  if (!setPath(event, refPath(ref), value)) throw new Error(`Could not set field ${ref}: a value that is not a map is in the way`);
+  return true;
 }
 
 export function remove(event: SimEvent, ref: string): JsonValue | undefined {

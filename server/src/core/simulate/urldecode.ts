@@ -4,11 +4,54 @@ import { get, set, type JsonValue, type SimEvent } from "./event";
 import type { PluginOptions } from "./options";
 
 const ESCAPES = /(?:%[0-9a-fA-F]{2})+/g;
-const utf8 = new TextDecoder("utf-8");
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Length of the valid UTF-8 sequence at `i`, or 0. */
+function sequenceLength(b: Uint8Array, i: number): number {
+  const lead = b[i];
+  const n = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (n <= 1 || i + n > b.length) return n === 1 ? 1 : 0;
+  try {
+    utf8.decode(b.subarray(i, i + n));
+    return n;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Bytes as UTF-8 where they are valid; each invalid byte becomes the text `\xHH`, which is how the
+ * filter's charset conversion leaves it (spec: "urldecode should replace invalid UTF-8").
+ */
+function decodeBytes(b: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < b.length; ) {
+    const n = sequenceLength(b, i);
+    if (n === 0) {
+      out += `\\x${b[i].toString(16).toUpperCase().padStart(2, "0")}`;
+      i++;
+    } else {
+      out += utf8.decode(b.subarray(i, i + n));
+      i += n;
+    }
+  }
+  return out;
+}
 
 function unescape(value: string): string {
-  // Invalid UTF-8 after decoding becomes U+FFFD, as the UTF-8 charset conversion leaves it printable.
-  return value.replace(ESCAPES, (run) => utf8.decode(Buffer.from(run.replace(/%/g, ""), "hex")));
+  // Runs of escapes are decoded together with the text around them, so a character may be split
+  // between literal bytes and escapes as in the Ruby code (which decodes the whole string's bytes).
+  if (!ESCAPES.test(value)) return value;
+  ESCAPES.lastIndex = 0;
+  const bytes: number[] = [];
+  let last = 0;
+  for (const m of value.matchAll(ESCAPES)) {
+    bytes.push(...Buffer.from(value.slice(last, m.index), "utf8"));
+    bytes.push(...Buffer.from(m[0].replace(/%/g, ""), "hex"));
+    last = m.index! + m[0].length;
+  }
+  bytes.push(...Buffer.from(value.slice(last), "utf8"));
+  return decodeBytes(Uint8Array.from(bytes));
 }
 
 function urldecode(value: JsonValue | undefined): JsonValue {

@@ -67,6 +67,14 @@ function jsonEvents(text: string, target: string | undefined, original: boolean,
   }
 }
 
+/** Logstash's `:bytes` setting (the filesize gem): `kB`/`MB` are powers of 1000, `KiB`/`MiB` of 1024. */
+function parseBytes(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)b?\s*$/i.exec(text);
+  if (!m) return Number(text) || 10 * 1024 * 1024;
+  const power = " kmgt".indexOf(m[2].toLowerCase() || " ");
+  return Math.floor(Number(m[1]) * (m[3] ? 1024 : 1000) ** power);
+}
+
 /** Groups lines as the multiline codec's do_previous/do_next do, with its line limit. */
 function multiline(lines: string[], opts: PluginOptions | undefined, original: boolean): JsonObject[] {
   const pattern = opts?.string("pattern");
@@ -75,6 +83,7 @@ function multiline(lines: string[], opts: PluginOptions | undefined, original: b
   const negate = opts!.bool("negate", false);
   const maxLines = opts!.number("max_lines", 500);
   const tag = opts!.string("multiline_tag", "multiline")!;
+  const maxBytes = parseBytes(opts!.string("max_bytes", "10 MiB")!);
   // The codec compiles its pattern with grok and the legacy pattern set of logstash-patterns-core.
   const compiled = compileGrok(pattern, loadPatternSet("legacy"));
   const test = isOnigurumaReady()
@@ -82,24 +91,32 @@ function multiline(lines: string[], opts: PluginOptions | undefined, original: b
     : ((re: RegExp) => (s: string) => re.test(s))(new RegExp(compiled.regex.replace(/\(\?<g\d+>/g, "(")));
   const out: JsonObject[] = [];
   let buffer: string[] = [];
+  let bytes = 0;
+  const overLimits = () => buffer.length > maxLines || bytes >= maxBytes;
   const flush = () => {
     if (!buffer.length) return;
     const message = buffer.join("\n");
     const event: JsonObject = { message };
     if (original) set(event, ORIGINAL, message);
     if (tag !== "" && buffer.length > 1) addTag(event, tag);
+    if (bytes >= maxBytes) addTag(event, "multiline_codec_max_bytes_reached");
     if (buffer.length > maxLines) addTag(event, "multiline_codec_max_lines_reached");
     out.push(event);
     buffer = [];
+    bytes = 0;
+  };
+  const push = (line: string) => {
+    buffer.push(line);
+    bytes += Buffer.byteLength(line, "utf8");
   };
   for (const line of lines) {
     const matched = test(line) !== negate;
     if (what === "previous") {
-      if (!matched || buffer.length > maxLines) flush();
-      buffer.push(line);
+      if (!matched || overLimits()) flush();
+      push(line);
     } else {
-      buffer.push(line);
-      if (!matched || buffer.length > maxLines) flush();
+      push(line);
+      if (!matched || overLimits()) flush();
     }
   }
   flush();

@@ -38,12 +38,20 @@ function patternName(node: ConvNode): string {
   return `LOG4J_${node.name.replace(/[^A-Za-z0-9]/g, "").toUpperCase()}`;
 }
 
+/** Whether a Joda pattern (or UNIX/UNIX_MS) names a whole instant: a time alone would land on 1970-01-01. */
+export function isWholeDate(pattern: string): boolean {
+  if (pattern === "UNIX" || pattern === "UNIX_MS") return true;
+  const letters = pattern.replace(/'[^']*'/g, "");
+  return /[yx]/.test(letters) && (/D/.test(letters) || (/M/.test(letters) && /d/.test(letters)));
+}
+
 export function generatePatternPipeline(parsed: ParsedFormat, options: GenerateOptions): string {
   const nodes = log4jData(parsed).nodes ?? [];
   const definitions = new Map<string, string>();
   const seen = new Set<string>();
   const dates: { field: string; patterns: string[]; timezone?: string }[] = [];
   const converts: string[] = [];
+  const optional: string[] = [];
   const body = nodesRegex(nodes, {
     capture(node, regex) {
       const field = options.ecs ? node.value.field!.ecs : node.value.field!.legacy;
@@ -53,6 +61,7 @@ export function generatePatternPipeline(parsed: ParsedFormat, options: GenerateO
       let name = patternName(node);
       for (let n = 2; definitions.has(name) && definitions.get(name) !== regex; n++) name = `${patternName(node)}_${n}`;
       definitions.set(name, regex);
+      if (node.value.throwable) optional.push(field);
       if (node.value.date) dates.push({ field, patterns: node.value.date, timezone: node.value.timezone });
       // `%L` writes `?` without location info, which grok's :int would turn into 0.
       const intOnly = node.value.convert === "integer" && (node.value.regex === "\\d+" || node.value.regex === "-?\\d+");
@@ -63,8 +72,14 @@ export function generatePatternPipeline(parsed: ParsedFormat, options: GenerateO
   const lines = header(parsed, options, multilineCodec(parsed));
   lines.push("  grok {", "    pattern_definitions => {");
   for (const [name, regex] of definitions) lines.push(`      ${lsString(name)} => ${lsString(regex)}`);
-  lines.push("    }", `    match => { "message" => ${lsString(`\\A${body}\\z`)} }`, `    overwrite => ["message"]`, "  }");
+  lines.push("    }", `    match => { "message" => ${lsString(`\\A${body}\\z`)} }`, `    overwrite => ["message"]`, "    # An empty message must replace the line too (grok drops empty captures by default).", "    keep_empty_captures => true", "  }");
+  // keep_empty_captures also keeps the stack trace group that did not take part (nil): no trace, no field.
+  for (const f of optional) lines.push(`  if ![${f.replace(/^\[|\]$/g, "").split("][").join("][")}] {`, `    mutate { remove_field => [${lsString(f)}] }`, "  }");
   for (const d of dates) {
+    if (!isWholeDate(d.patterns[0])) {
+      lines.push(`  # ${d.field} has no date (${d.patterns[0]}): @timestamp stays the time Logstash read the event.`);
+      continue;
+    }
     lines.push("  date {", `    match => [${[d.field, ...d.patterns].map(lsString).join(", ")}]`);
     if (d.patterns.some((p) => /MMM|EEE|a/.test(p.replace(/'[^']*'/g, "")))) lines.push(`    locale => "en"`);
     const zoned = d.patterns.some((p) => p === "UNIX" || p === "UNIX_MS" || /Z/.test(p.replace(/'[^']*'/g, "")));

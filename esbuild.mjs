@@ -37,6 +37,8 @@ const entries = [
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.cjs", banner: { js: "#!/usr/bin/env node" } },
   // Grok matches in a worker thread so a runaway regex can be terminated (server/src/core/grok/timeout.ts).
   { entryPoints: ["server/src/core/grok/worker.ts"], outfile: "dist/grok-worker.cjs" },
+  // The pipeline map page is browser code; it lays the graph out itself (server/src/core/pipelineMap/layout.ts).
+  { entryPoints: ["client/webview/pipelineMap/main.ts"], outfile: "dist/webview/pipelineMap.js", platform: "browser", format: "iife", target: "es2022", minify: true, sourcemap: false },
   // The preview runs in its own worker (server/src/core/preview/runner.ts); its page is browser code.
   { entryPoints: ["server/src/core/preview/worker.ts"], outfile: "dist/preview-worker.cjs" },
   { entryPoints: ["client/webview/preview/main.ts"], outfile: "dist/webview/preview.js", platform: "browser", format: "iife", target: "es2022", minify: true, sourcemap: false },

@@ -9,6 +9,7 @@ const benches = [
   ["language server", ["--import", "tsx", "bench/lsp.bench.ts"]],
   ["grok", ["bench/grok.mjs"]],
   ["pipeline tests", ["--import", "tsx", "bench/pipelineTests.bench.ts"]],
+  ["log formats", ["--import", "tsx", "bench/logformat.bench.ts"]],
   ["extension in code-server", ["--import", "tsx", "bench/extension.bench.ts"]],
 ];
 let failed = 0;

@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
 import { registerLanguageDetection, setLanguageCommand } from "./languageDetection";
 import { openSampleCommand } from "./sample";
+import { registerPipelineMap } from "./pipelineMap/register";
 import { LOG_FORMAT_SELECTOR, registerLogFormats } from "./logformat/register";
 import { registerPreviewPanel } from "./preview/register";
 
@@ -30,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { language: LANGUAGE_ID, scheme: "file" },
       { language: LANGUAGE_ID, scheme: "untitled" },
+      // Logstash's list of pipelines: settings, path.config globs and config.string are checked by our server.
+      { language: "yaml", pattern: "**/pipelines.yml" },
       ...LOG_FORMAT_SELECTOR,
     ],
     outputChannel: log,
@@ -37,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   // The id doubles as the settings prefix: `logsmith.trace.server` turns on protocol tracing.
   client = new LanguageClient(SETTINGS_SECTION, "Logsmith", serverOptions, clientOptions);
+  registerPipelineMap(context, client);
   registerLogFormats(context, () => client);
   registerPreviewPanel(context, client);
   try {

@@ -157,6 +157,9 @@ export const SaveTestCaseRequest = new RequestType<SaveTestCaseParams, { text: s
 /** Client-only: opens the pipeline map (explorer context passes the file or folder). */
 export const SHOW_PIPELINE_MAP_COMMAND = "logsmith.showPipelineMap";
 
+/** Client-only: opens the pipeline map (explorer context passes the file or folder). */
+export const SHOW_PIPELINE_MAP_COMMAND = "logsmith.showPipelineMap";
+
 /** What the pipeline map draws: one pipeline file, a `conf.d` folder (one pipeline), or every pipeline of the workspace. */
 export type PipelineMapScope = { kind: "file"; uri: string } | { kind: "folder"; uri: string } | { kind: "workspace" };
 

@@ -12,6 +12,8 @@ export const LOG_FORMAT_SELECTOR: DocumentFilter[] = [
   { language: "apacheconf", scheme: "file" },
   { language: "apacheconf", scheme: "untitled" },
   { language: "xml", pattern: "**/{server,context}.xml" },
+  // log4j 1 and 2 configurations, whatever language the editor gives .properties files.
+  { pattern: "**/log4j*.{properties,xml}" },
 ];
 
 async function freeUri(dir: vscode.Uri, name: string): Promise<vscode.Uri> {

@@ -8,6 +8,7 @@ import { tomcatDialect } from "./tomcat";
 import { tomcatXmlHost } from "./tomcat/serverXml";
 import { log4j1Dialect } from "./log4j1";
 import { log4j2Dialect } from "./log4j2";
+import { LOG4J_HOSTS } from "./log4j/hosts";
 import type { HostDocument, LogFormatDialect, LogFormatHost, LogFormatKind } from "./types";
 
 export const LOG_FORMAT_KINDS: readonly LogFormatKind[] = ["apache", "tomcat", "log4j1", "log4j2"];
@@ -20,7 +21,7 @@ const DIALECTS: Partial<Record<LogFormatKind, LogFormatDialect>> = {
 };
 
 /** Host kinds, most specific first: the first that accepts a document owns it. */
-const HOSTS: LogFormatHost[] = [apacheConfigHost, tomcatXmlHost];
+const HOSTS: LogFormatHost[] = [apacheConfigHost, tomcatXmlHost, ...LOG4J_HOSTS];
 
 export function isLogFormatKind(value: string): value is LogFormatKind {
   return (LOG_FORMAT_KINDS as readonly string[]).includes(value);

@@ -36,7 +36,7 @@ function problemIssues(pattern: string, base: number, problems: ReturnType<typeo
       case "bad-modifier":
         return issue("log4j-bad-modifier", "error", t("Bad format modifier `{0}`: expected digits after the dot, then a conversion word", pattern.slice(p.span.start - base, p.span.end - base)), p.span);
       case "unclosed-option":
-        return issue("log4j-unbalanced-braces", "error", t("Unbalanced braces: this `{` is never closed"), p.span);
+        return issue("log4j-unbalanced-braces", "error", t("Unbalanced braces: this {0} is never closed", "`{`"), p.span);
       case "trailing-percent":
         return issue("log4j-unknown-converter", "warning", t("A `%` at the end of the pattern is written as text"), p.span);
       default:

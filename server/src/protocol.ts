@@ -30,8 +30,6 @@ export const Commands = {
   insertGrokPattern: "logsmith.insertGrokPattern",
   /** Client: writes the Logstash pipeline generated for a log format (code action on httpd/Tomcat/log4j configs). */
   generatePipeline: "logsmith.generatePipeline",
-  /** Client: writes the Logstash pipeline generated for a log format (code action on httpd/Tomcat/log4j configs). */
-  generatePipeline: "logsmith.generatePipeline",
 } as const;
 
 /*
@@ -157,9 +155,6 @@ export const SaveTestCaseRequest = new RequestType<SaveTestCaseParams, { text: s
 /** Client-only: opens the pipeline map (explorer context passes the file or folder). */
 export const SHOW_PIPELINE_MAP_COMMAND = "logsmith.showPipelineMap";
 
-/** Client-only: opens the pipeline map (explorer context passes the file or folder). */
-export const SHOW_PIPELINE_MAP_COMMAND = "logsmith.showPipelineMap";
-
 /** What the pipeline map draws: one pipeline file, a `conf.d` folder (one pipeline), or every pipeline of the workspace. */
 export type PipelineMapScope = { kind: "file"; uri: string } | { kind: "folder"; uri: string } | { kind: "workspace" };
 
@@ -191,23 +186,6 @@ export type PipelineMapPanelMessage =
   | { type: "open"; uri: string; range: TestRange }
   | { type: "exportSvg"; svg: string }
   | { type: "refresh" };
-
-export interface GeneratePipelineParams {
-  /** A log-format host document (httpd.conf, server.xml, log4j config) open in the client. */
-  uri: string;
-  /** Offset of the format to generate for; the document's first format when absent. */
-  offset?: number;
-}
-
-export interface GeneratePipelineResult {
-  /** The pipeline text. */
-  text: string;
-  /** Suggested file name, e.g. `combined-pipeline.conf`. */
-  name: string;
-}
-
-/** Client → server: the generated Logstash pipeline for a log format (null when the document has none). */
-export const GeneratePipelineRequest = new RequestType<GeneratePipelineParams, GeneratePipelineResult | null, void>("logsmith/generatePipeline");
 
 export interface GeneratePipelineParams {
   /** A log-format host document (httpd.conf, server.xml, log4j config) open in the client. */

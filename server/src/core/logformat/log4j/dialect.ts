@@ -208,11 +208,17 @@ function hoverOf(parsed: ParsedFormat, offset: number): FormatHover | undefined 
   return { contents: parts.join("\n\n"), span: node.span };
 }
 
+function firstSentence(text: string): string {
+  const dot = text.indexOf(". ");
+  return dot >= 0 ? text.slice(0, dot + 1) : text;
+}
+
 function completionsOf(parsed: ParsedFormat, offset: number, specs: ReadonlyMap<string, ConverterSpec>): FormatCompletion[] {
   const text = parsed.text;
   // Complete after `%` and its modifiers: `%-5le|` replaces `le`.
   let start = offset;
-  while (start > 0 && /[\p{L}\p{Nd}_]/u.test(text[start - 1])) start--;
+  // Names never start with a digit, so digits before the cursor's word are modifiers (`%-5le|`).
+  while (start > 0 && /[\p{L}_]/u.test(text[start - 1])) start--;
   let p = start;
   while (p > 0 && /[-.0-9]/.test(text[p - 1])) p--;
   if (p === 0 || text[p - 1] !== "%") return [];
@@ -224,7 +230,7 @@ function completionsOf(parsed: ParsedFormat, offset: number, specs: ReadonlyMap<
   for (const [name, spec] of specs) {
     if (seen.has(spec) && name.length === 1) continue;
     seen.add(spec);
-    out.push({ label: name, insertText: name, replace: { start, end: offset }, detail: spec.doc.summary.split(/(?<=\.)\s/)[0], documentation: `${spec.doc.summary}\n\nExample: \`${spec.doc.example.replace(/\n/g, "⏎")}\`` });
+    out.push({ label: name, insertText: name, replace: { start, end: offset }, detail: firstSentence(spec.doc.summary), documentation: `${spec.doc.summary}\n\nExample: \`${spec.doc.example.replace(/\n/g, "⏎")}\`` });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
 import { registerLanguageDetection, setLanguageCommand } from "./languageDetection";
 import { openSampleCommand } from "./sample";
+import { registerTargets } from "./targets/register";
 import { registerPipelineMap } from "./pipelineMap/register";
 import { LOG_FORMAT_SELECTOR, registerLogFormats } from "./logformat/register";
 import { registerPreviewPanel } from "./preview/register";
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.commands.registerCommand(Commands.setLanguage, (uri?: vscode.Uri) => setLanguageCommand(log, uri)));
   context.subscriptions.push(vscode.commands.registerCommand(Commands.openSample, openSampleCommand));
   registerLanguageDetection(context, log);
+  registerTargets(context, log);
 
   const module = context.asAbsolutePath("dist/server.cjs");
   const serverOptions: ServerOptions = {

@@ -4,6 +4,8 @@
  * sentence; secret values are handed to ssh2 and never put into a message.
  */
 import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { Client, type ConnectConfig, type SFTPWrapper } from "ssh2";
 import { t } from "../../core/l10n";
 import type { SecretSource } from "../secrets";
@@ -77,8 +79,13 @@ export function targetPort(target: LogstashTarget): number {
   return target.port ?? 22;
 }
 
+/** `~/…` as a shell would read it: targets files are written by hand. */
+export function expandHome(path: string): string {
+  return path === "~" || path.startsWith("~/") ? join(homedir(), path.slice(1)) : path;
+}
+
 export function knownHostsPathOf(target: LogstashTarget): string {
-  return target.knownHostsPath ?? defaultKnownHostsPath();
+  return target.knownHostsPath ? expandHome(target.knownHostsPath) : defaultKnownHostsPath();
 }
 
 async function authConfig(target: LogstashTarget, secrets: SecretSource): Promise<Partial<ConnectConfig>> {
@@ -92,7 +99,7 @@ async function authConfig(target: LogstashTarget, secrets: SecretSource): Promis
     if (!target.privateKeyPath) throw new RemoteError("config", t("target {0} uses key authentication but names no privateKeyPath", target.name));
     let privateKey: Buffer;
     try {
-      privateKey = readFileSync(target.privateKeyPath);
+      privateKey = readFileSync(expandHome(target.privateKeyPath));
     } catch {
       throw new RemoteError("config", t("cannot read the private key {0}", target.privateKeyPath));
     }

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { geolite2Paths } from "../../server/src/core/geoip/databasePath";
 
 // Runs the bundle: `npm run build` first (npm test does).
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -110,9 +111,58 @@ test("--input FILE reads events from a file; without the json codec each line is
   assert.equal(r.stderr, "");
 });
 
+test("stdin through a multiline codec; clones and split parts are printed, the split original is not", () => {
+  const conf = join(tmp, "multi.conf");
+  writeFileSync(
+    conf,
+    `input { stdin { codec => multiline { pattern => "^\\s" what => "previous" } } }
+filter {
+  clone { clones => ["copy"] }
+  split { }
+  mutate { strip => ["message"] }
+}
+`,
+  );
+  const r = simulate("first\n  more\nsecond\n", conf);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.lines.map((e) => [e.message, e.tags]), [
+    ["first", ["multiline"]],
+    ["more", ["multiline"]],
+    ["first", ["multiline", "copy"]],
+    ["more", ["multiline", "copy"]],
+    ["second", undefined],
+    ["second", ["copy"]],
+  ]);
+  assert.deepEqual(r.lines[0].event, { original: "first\n  more" });
+});
+
+test("--geoip-db feeds geoip filters without a database; dictionary_path is read next to the pipeline", () => {
+  const dir = join(tmp, "pipeline-dir");
+  mkdirSync(dir);
+  writeFileSync(join(dir, "codes.yml"), '"GB": United Kingdom\n');
+  writeFileSync(
+    join(dir, "main.conf"),
+    `filter {
+  geoip { source => "message" target => "geo" }
+  translate { source => "[geo][geo][country_iso_code]" target => "country" dictionary_path => "codes.yml" }
+}
+`,
+  );
+  const city = geolite2Paths()?.City;
+  assert.ok(city, "the geolite2 package is installed");
+  const r = simulate("81.2.69.142\n", dir, "--geoip-db", city);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.lines[0].geo.geo.city_name, "Arnold");
+  assert.equal(r.lines[0].country, "United Kingdom");
+  assert.equal(r.stderr, "");
+  const none = simulate("81.2.69.142\n", dir, "--geoip-db", join(tmp, "missing.mmdb"));
+  assert.match(none.stderr, /skipped geoip .*cannot read the GeoIP database/);
+});
+
 test("bad usage exits 2; a pipeline with syntax errors exits 1", () => {
   assert.equal(simulate("").code, 2);
   assert.equal(simulate("", pipelinePath, "--bogus").code, 2);
+  assert.equal(simulate("", pipelinePath, "--geoip-db").code, 2);
   const broken = join(tmp, "broken.conf");
   writeFileSync(broken, "filter { mutate { add_tag => [ } \n");
   const r = simulate("x\n", broken);

@@ -131,7 +131,7 @@ test("generated grok captures what the converters write, once per field", () => 
   const p = v2.parseFormat("%d{ISO8601}{UTC} %p %c %X{user} %m%n");
   const pipeline = v2.generatePipeline(p, { ecs: false, path: "/var/log/app.log" });
   assert.match(pipeline, /path => "\/var\/log\/app\.log"/);
-  assert.match(pipeline, /%\{LOG4J_X:\[mdc\]\[user\]\}/);
+  assert.match(pipeline, /%\{LOG4J_USER:\[mdc\]\[user\]\}/);
   assert.match(pipeline, /timezone => "UTC"/);
   assert.deepEqual(patternConverters(p).map((c) => c.key), ["%d{ISO8601}{UTC}", "%p", "%c", "%X{user}", "%m", "%xEx"]);
 });

@@ -34,8 +34,10 @@ function multilineCodec(parsed: ParsedFormat): string[] {
 
 const footer = ["}", "", "output {", "  stdout { codec => rubydebug }", "}", ""];
 
+/** Named after where the value lands (`[log][origin][class]` → LOG4J_CLASS), which reads better than `%C`. */
 function patternName(node: ConvNode): string {
-  return `LOG4J_${node.name.replace(/[^A-Za-z0-9]/g, "").toUpperCase()}`;
+  const last = (node.value.field?.ecs ?? node.name).replace(/^\[|\]$/g, "").split("][").pop()!;
+  return `LOG4J_${last.replace(/[^A-Za-z0-9]+/g, "_").toUpperCase()}`;
 }
 
 /** Whether a Joda pattern (or UNIX/UNIX_MS) names a whole instant: a time alone would land on 1970-01-01. */
@@ -74,7 +76,14 @@ export function generatePatternPipeline(parsed: ParsedFormat, options: GenerateO
   for (const [name, regex] of definitions) lines.push(`      ${lsString(name)} => ${lsString(regex)}`);
   lines.push("    }", `    match => { "message" => ${lsString(`\\A${body}\\z`)} }`, `    overwrite => ["message"]`, "    # An empty message must replace the line too (grok drops empty captures by default).", "    keep_empty_captures => true", "  }");
   // keep_empty_captures also keeps the stack trace group that did not take part (nil): no trace, no field.
-  for (const f of optional) lines.push(`  if ![${f.replace(/^\[|\]$/g, "").split("][").join("][")}] {`, `    mutate { remove_field => [${lsString(f)}] }`, "  }");
+  // remove_field leaves the emptied parent (`error => {}`): remove the outermost parent no other capture uses.
+  for (const f of optional) {
+    const path = f.replace(/^\[|\]$/g, "").split("][");
+    let depth = 1;
+    while (depth < path.length && [...seen].some((o) => o !== f && o.startsWith(`[${path.slice(0, depth).join("][")}]`))) depth++;
+    const target = `[${path.slice(0, depth).join("][")}]`;
+    lines.push(`  if ![${path.join("][")}] {`, `    mutate { remove_field => [${lsString(target)}] }`, "  }");
+  }
   for (const d of dates) {
     if (!isWholeDate(d.patterns[0])) {
       lines.push(`  # ${d.field} has no date (${d.patterns[0]}): @timestamp stays the time Logstash read the event.`);

@@ -11,6 +11,7 @@ import { runSimulate } from "./cli/simulate";
 import { runLogformat } from "./cli/logformat";
 import { runTestCommand } from "./cli/test";
 import { runCatalog } from "./cli/catalog";
+import { REMOTE_COMMANDS, runRemoteCommand } from "./cli/query";
 import { runDeploy, runRollback, terminalAsk } from "./cli/deploy";
 import { configureCliL10n } from "./cli/locale";
 import { t } from "./core/l10n";
@@ -171,6 +172,8 @@ if (process.argv[2] === "grok") {
   );
 } else if (process.argv[2] === "logformat") {
   runLogformat(process.argv.slice(3), process.stdin, process.stdout).then((code) => (process.exitCode = code));
+} else if ((REMOTE_COMMANDS as readonly string[]).includes(process.argv[2])) {
+  runRemoteCommand(process.argv[2], process.argv.slice(3), io).then((code) => (process.exitCode = code));
 } else if (process.argv[2] === "simulate") {
   runSimulate(process.argv.slice(3), process.stdin, process.stdout).then((code) => (process.exitCode = code));
 } else try {

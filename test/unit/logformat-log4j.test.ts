@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { dateShapeOf, log4j2DateShape } from "../../server/src/core/logformat/log4j/dates";
 import { log4jData } from "../../server/src/core/logformat/log4j/dialect";
 import { patternConverters } from "../../server/src/core/logformat/log4j/generate";
+import { log4j2YamlHost } from "../../server/src/core/logformat/log4j/yamlHost";
 import { log4j1PropertiesHost, log4j2PropertiesHost, log4j2XmlHost } from "../../server/src/core/logformat/log4j/hosts";
 import { scanPattern } from "../../server/src/core/logformat/log4j/patternScan";
 import { getDialect } from "../../server/src/core/logformat/registry";
@@ -134,4 +135,20 @@ test("generated grok captures what the converters write, once per field", () => 
   assert.match(pipeline, /%\{LOG4J_USER:\[mdc\]\[user\]\}/);
   assert.match(pipeline, /timezone => "UTC"/);
   assert.deepEqual(patternConverters(p).map((c) => c.key), ["%d{ISO8601}{UTC}", "%p", "%c", "%X{user}", "%m", "%xEx"]);
+});
+
+test("hosts: log4j2.yaml and log4j2.json appenders", () => {
+  const yaml = `Configuration:\n  Appenders:\n    RollingFile:\n      - name: r\n        fileName: "logs/app.log"\n        filePattern: logs/app-%d{yyyy-MM-dd}.gz\n        PatternLayout:\n          pattern: "%d \\t%bogus %m%n"\n    File:\n      name: j\n      fileName: logs/app.json\n      JsonTemplateLayout:\n        eventTemplateUri: classpath:EcsLayout.json\n`;
+  const s = log4j2YamlHost.scan({ uri: "file:///x/log4j2.yaml", languageId: "yaml", text: yaml });
+  assert.deepEqual(s.writers.map((w) => [w.path, w.format?.parsed.json]), [["logs/app.log", false], ["logs/app-*.gz", false], ["logs/app.json", true]]);
+  const f = s.formats[0];
+  assert.equal(f.parsed.text, "%d \t%bogus %m%n");
+  const issue = f.parsed.issues.find((i) => i.code === "log4j-unknown-converter")!;
+  assert.equal(yaml.slice(f.toHost(issue.range.start), f.toHost(issue.range.end)), "%bogus");
+
+  const json = JSON.stringify({ configuration: { appenders: { file: { name: "f", fileName: "/var/log/x.log", PatternLayout: { pattern: "%d %p %m%n" } } } } });
+  const j = log4j2YamlHost.scan({ uri: "file:///x/log4j2.json", languageId: "json", text: json });
+  assert.equal(j.writers[0].path, "/var/log/x.log");
+  assert.equal(json.slice(j.formats[0].range.start, j.formats[0].range.end), "%d %p %m%n");
+  assert.equal(log4j2YamlHost.accepts({ uri: "file:///x/pipelines.yml", languageId: "yaml", text: "" }), false);
 });

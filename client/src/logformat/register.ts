@@ -14,6 +14,7 @@ export const LOG_FORMAT_SELECTOR: DocumentFilter[] = [
   { language: "xml", pattern: "**/{server,context}.xml" },
   // log4j 1 and 2 configurations, whatever language the editor gives .properties files.
   { pattern: "**/log4j*.{properties,xml}" },
+  { pattern: "**/log4j2*.{yaml,yml,json}" },
 ];
 
 async function freeUri(dir: vscode.Uri, name: string): Promise<vscode.Uri> {

@@ -8,6 +8,7 @@ import { LOG4J1_ENHANCED_LAYOUT, LOG4J1_PATTERN_LAYOUT } from "../log4j1";
 import { LOG4J2_PATTERN_LAYOUT, LOG4J2_PATTERN_NO_EXCEPTIONS } from "../log4j2";
 import type { EmbeddedFormat, HostDocument, HostScan, LogFormatHost, LogFormatKind, LogWriter, ParsedFormat } from "../types";
 import { parseJsonFormat, parsePatternLayout, type Log4jFlavorSpec } from "./dialect";
+import { log4j2YamlHost } from "./yamlHost";
 import { attr, parseProperties, parseXml, walkXml, type HostValue, type XmlElement } from "./hostText";
 
 function baseName(uri: string): string {
@@ -198,4 +199,4 @@ export const log4j2PropertiesHost: LogFormatHost = {
 };
 
 /** Most specific first, as the registry wants them. */
-export const LOG4J_HOSTS: LogFormatHost[] = [log4j2XmlHost, log4j2PropertiesHost, log4j1XmlHost, log4j1PropertiesHost];
+export const LOG4J_HOSTS: LogFormatHost[] = [log4j2XmlHost, log4j2PropertiesHost, log4j2YamlHost, log4j1XmlHost, log4j1PropertiesHost];

@@ -32,8 +32,10 @@ Commands:
                                          files that would change and exit 1 if any.
   grok --pattern P [...] < lines          Match lines like Logstash's grok filter, one JSON
                                          result per line (logsmith grok --help).
-  simulate PIPELINE [--input FILE|-]     Run the pipeline's filters over input lines and
-                                         print the resulting events as JSON lines.
+  simulate PIPELINE [--input FILE|-] [--geoip-db PATH]
+                                         Run the pipeline's filters over input lines (through
+                                         its file/stdin input's codec) and print the resulting
+                                         events, clones included, as JSON lines.
   deploy --targets FILE --target NAME [--target NAME...] [--yes] PIPELINE...
                                          Deploy pipeline files to Logstash hosts over SSH:
                                          print the diff, ask (or --yes), test on each host,

@@ -95,6 +95,14 @@ function ndcText(kind: string, layout: string, ndc: string[]): string {
   return ndc.join(" ");
 }
 
+/** What the one converter of a wrapper's sub-pattern (`%t`, `%x`, `%m`) wrote. */
+function innerValue(kind: string, layout: string, sub: string, ev: Expected): string {
+  if (sub === "%t") return ev.thread;
+  if (sub === "%x") return ndcText(kind, layout, ev.ndc);
+  if (sub === "%m") return ev.message;
+  throw new Error(`sub-pattern ${sub} not modelled by the test`);
+}
+
 /** The expected value of one converter for one event, or undefined when the test does not model it. */
 function expectedValue(kind: string, layout: string, conv: ReturnType<typeof patternConverters>[number], ev: Expected): JsonValue | undefined {
   const opt = conv.options[0]?.text;
@@ -105,7 +113,20 @@ function expectedValue(kind: string, layout: string, conv: ReturnType<typeof pat
       return conv.value.date![0] === "UNIX_MS" ? String(ev.time) : formatJodaUtc(new Date(ev.time), conv.value.date![0]);
     case "p":
     case "level":
-      return opt === "length=1" ? ev.level.slice(0, 1) : ev.level;
+      if (opt === "length=1") return ev.level.slice(0, 1);
+      if (opt === "WARN=W, lowerCase=true") return ev.level === "WARN" ? "W" : ev.level.toLowerCase();
+      return ev.level;
+    case "replace":
+      return innerValue(kind, layout, conv.options[0].text, ev).replace(new RegExp(conv.options[1].text, "g"), conv.options[2].text);
+    case "equals": {
+      const inner = innerValue(kind, layout, conv.options[0].text, ev);
+      return inner === conv.options[1].text ? conv.options[2].text : inner;
+    }
+    case "maxLen": {
+      const inner = innerValue(kind, layout, conv.options[0].text, ev);
+      const n = Number(conv.options[1].text);
+      return inner.length > n ? inner.slice(0, n) + (n > 20 ? "..." : "") : inner;
+    }
     case "c":
     case "logger":
       return fit(abbreviate(ev.logger, kind === "log4j2" && opt && /^\d+$/.test(opt) && Number(opt) > 10 ? undefined : opt));
@@ -140,7 +161,7 @@ function expectedValue(kind: string, layout: string, conv: ReturnType<typeof pat
 
 test("every log4j file appender's events come out of the generated pipeline with the logged values", async () => {
   const found = writers();
-  assert.equal(found.length, 11, `writers: ${found.map((w) => w.path).join(", ")}`);
+  assert.equal(found.length, 13, `writers: ${found.map((w) => w.path).join(", ")}`);
   for (const w of found) {
     assert.ok(w.format, `${w.path} has a layout`);
     const file = w.path.replace(/\$\{(?:sys:)?logdir\}/, out);

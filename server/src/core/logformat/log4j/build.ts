@@ -8,7 +8,8 @@ import { issue, type Issue } from "../../issue";
 import { t } from "../../l10n";
 import type { ConverterSpec } from "../log4j2/converters";
 import { FIELDS, wrapperField } from "./fields";
-import { STACK_TRACE, forEachConv, type ConvNode, type PatternNode, type ValueInfo } from "./model";
+import { escapeRegex } from "./dates";
+import { STACK_TRACE, forEachConv, nodesRegex, type ConvNode, type PatternNode, type ValueInfo } from "./model";
 import { scanPattern, type PatternFlavor, type ScannedConverter } from "./patternScan";
 
 export interface BuiltPattern {
@@ -85,8 +86,10 @@ export function buildPattern(pattern: string, options: BuildOptions, base = 0): 
       let multiLine = false;
       forEachConv(inner.nodes, (n) => (multiLine ||= !!n.value.multiLine));
       if (tok.name === "enc" || tok.name === "encode") multiLine &&= !/^\s*(CRLF|JSON)\s*$/i.test(optionTexts[1] ?? "");
+      // %equals writes its sub-pattern's text or the substitution: both shapes are known.
+      const equals = /^equals(IgnoreCase)?$/.test(tok.name) && optionTexts.length >= 3;
       const value: ValueInfo = {
-        regex: multiLine ? "[\\s\\S]*?" : "[^\\n]*?",
+        regex: equals ? `(?:${nodesRegex(inner.nodes)}|${escapeRegex(optionTexts[2])})` : multiLine ? "[\\s\\S]*?" : "[^\\n]*?",
         cls: multiLine ? "[\\s\\S]" : "[^\\n]",
         field: soleField(inner.nodes) ?? wrapperField(tok.name),
         freeText: true,

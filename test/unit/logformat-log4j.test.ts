@@ -4,7 +4,7 @@ import { dateShapeOf, log4j2DateShape } from "../../server/src/core/logformat/lo
 import { log4jData } from "../../server/src/core/logformat/log4j/dialect";
 import { patternConverters } from "../../server/src/core/logformat/log4j/generate";
 import { log4j2YamlHost } from "../../server/src/core/logformat/log4j/yamlHost";
-import { log4j1PropertiesHost, log4j2PropertiesHost, log4j2XmlHost } from "../../server/src/core/logformat/log4j/hosts";
+import { log4j1PropertiesHost, log4j1XmlHost, log4j2PropertiesHost, log4j2XmlHost } from "../../server/src/core/logformat/log4j/hosts";
 import { scanPattern } from "../../server/src/core/logformat/log4j/patternScan";
 import { getDialect } from "../../server/src/core/logformat/registry";
 import { LOG4J2_BY_NAME } from "../../server/src/core/logformat/log4j2/converters";
@@ -151,4 +151,28 @@ test("hosts: log4j2.yaml and log4j2.json appenders", () => {
   assert.equal(j.writers[0].path, "/var/log/x.log");
   assert.equal(json.slice(j.formats[0].range.start, j.formats[0].range.end), "%d %p %m%n");
   assert.equal(log4j2YamlHost.accepts({ uri: "file:///x/pipelines.yml", languageId: "yaml", text: "" }), false);
+});
+
+test("hosts: log4j.xml appenders with params, PatternLayout class picks the parser", () => {
+  const xml = `<?xml version="1.0"?>
+<log4j:configuration xmlns:log4j="http://jakarta.apache.org/log4j/">
+  <appender name="file" class="org.apache.log4j.DailyRollingFileAppender">
+    <param name="File" value="/var/log/tomcat/app.log"/>
+    <layout class="org.apache.log4j.EnhancedPatternLayout">
+      <param name="ConversionPattern" value="%d{ISO8601}{UTC} %-5level %logger - %m%n%throwable"/>
+    </layout>
+  </appender>
+  <appender name="json" class="org.apache.log4j.FileAppender">
+    <param name="File" value="/var/log/tomcat/app.json"/>
+    <layout class="net.logstash.log4j.JSONEventLayoutV1"/>
+  </appender>
+</log4j:configuration>`;
+  const s = log4j1XmlHost.scan({ uri: "file:///x/log4j.xml", languageId: "xml", text: xml });
+  assert.deepEqual(s.writers.map((w) => [w.path, w.format?.parsed.json]), [["/var/log/tomcat/app.log", false], ["/var/log/tomcat/app.json", true]]);
+  const enhanced = s.formats[0];
+  assert.equal(log4jData(enhanced.parsed).layout, "EnhancedPatternLayout");
+  assert.deepEqual(enhanced.parsed.issues, []);
+  const words = v1.parseFormat("%d %-5level %m%n");
+  assert.equal(log4jData(words).layout, "EnhancedPatternLayout", "the CLI picks the enhanced parser for word converters");
+  assert.equal(log4jData(v1.parseFormat("%d %-5p %m%n")).layout, "PatternLayout");
 });

@@ -99,6 +99,11 @@ test("clone then split: batch order (the original's parts, then the clone's part
   ]);
   assert.deepEqual(r.steps.map((t) => t.inputIndex), [0, 0, 0, 0, 0, 0, 1, 1]);
   r.steps.forEach((t, i) => assert.equal(t.id, i));
+  // outputIndex ties each surviving trace to its place among the events.
+  for (const t of r.steps) if (t.output) assert.equal(r.events[t.outputIndex!], t.output);
+  const splitThenClone = await runFilters('split { } clone { clones => ["c"] ecs_compatibility => disabled }', [{ message: "a\nb" }]);
+  assert.deepEqual(splitThenClone.events.map((e) => [e.message, e.type ?? null]), [["a", null], ["a", "c"], ["b", null], ["b", "c"]]);
+  assert.deepEqual(splitThenClone.steps.filter((t) => t.output).map((t) => t.outputIndex), [0, 2, 1, 3]);
 });
 
 test("drop in a clone's path drops only that clone; a runaway split is capped per input event", async () => {

@@ -207,3 +207,19 @@ test("steps record the event after each filter and what changed; @metadata is no
   assert.equal(r.events[0]["@timestamp"], NOW.toISOString());
   assert.equal(r.events[0]["@version"], "1");
 });
+
+test("grok and the simulator share one accessor set: numeric parts index arrays, a scalar in the way refuses", async () => {
+  const { getPath, setPath, removePath } = await import("../../server/src/core/eventFields");
+  const grokFields = await import("../../server/src/core/grok/eventFields");
+  assert.equal(grokFields.getField, getPath);
+  assert.equal(grokFields.setField, setPath);
+  const e: JsonObject = { a: [{ b: 1 }, { b: 2 }], s: "text", n: null };
+  assert.equal(getPath(e, ["a", "-1", "b"]), 2);
+  assert.equal(setPath(e, ["a", "0", "c"], "x"), true);
+  assert.deepEqual(e.a, [{ b: 1, c: "x" }, { b: 2 }]);
+  assert.equal(setPath(e, ["s", "sub"], 1), false);
+  assert.equal(setPath(e, ["n", "sub"], 1), true, "a null is replaced by an object");
+  assert.equal(removePath(e, ["a", "1"]) !== undefined, true);
+  assert.deepEqual(e.a, [{ b: 1, c: "x" }]);
+  assert.throws(() => set(e, "[s][sub]", 1), /Could not set field/);
+});

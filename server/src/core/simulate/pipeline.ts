@@ -95,6 +95,11 @@ export interface EventTrace {
   dropped: boolean;
   /** The event as outputs would receive it; absent when dropped. */
   output?: JsonObject;
+  /**
+   * Where `output` sits in `SimulationResult.events`. Trace order is creation order, which differs
+   * from output order once generated events generate more (clone then split).
+   */
+  outputIndex?: number;
   /** This trace's index in `SimulationResult.steps`. */
   id: number;
   /** Index of the input event (or decoded input line group) this trace descends from. */
@@ -294,6 +299,7 @@ export async function simulatePipeline(parsed: { config: Config } | Config, even
     const root: Live = { event: { ...createEvent({}, now), ...structuredClone(input) }, trace: newTrace(structuredClone(input)) };
     for (const live of runBlock(body, [root])) {
       live.trace.output = outputView(live.event);
+      live.trace.outputIndex = result.events.length;
       result.events.push(live.trace.output);
     }
   });

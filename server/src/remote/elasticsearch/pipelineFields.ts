@@ -103,6 +103,16 @@ function typeOfValue(v: JsonValue): WrittenType {
   return "unknown";
 }
 
+/** One type for a field seen with two: decimals win over integers, text over numeric text. */
+function mergeTypes(a: WrittenType, b: WrittenType): WrittenType {
+  if (a === b || b === "unknown") return a;
+  if (a === "unknown") return b;
+  const pair = new Set([a, b]);
+  if (pair.has("float") && pair.has("integer")) return "float";
+  if (pair.has("string") && pair.has("numericString")) return "string";
+  return a;
+}
+
 /** Leaf fields of simulated events (as outputs see them); an array counts as its elements' type. */
 export function simulatedFieldsOf(events: Record<string, JsonValue>[]): WrittenField[] {
   const fields = new Map<string, WrittenField>();
@@ -119,11 +129,11 @@ export function simulatedFieldsOf(events: Record<string, JsonValue>[]): WrittenF
     let type = typeOfValue(value);
     if (path === "@timestamp") type = "date";
     const prev = fields.get(path);
-    // Mixed integer and float samples mean the field carries decimals.
-    if (prev && prev.type !== type && !(prev.type === "float" && type === "integer")) {
-      if (!(prev.type === "integer" && type === "float")) type = prev.type === "unknown" ? type : prev.type;
-    }
-    fields.set(path, { path, type, source: "simulation", sample: value === null ? "null" : String(value).slice(0, 80) });
+    const own = type;
+    if (prev) type = mergeTypes(prev.type, type);
+    // The sample shows a value of the type the field ended up with (the one a conflict is about).
+    const sample = prev && own !== type ? prev.sample : value === null ? "null" : String(value).slice(0, 80);
+    fields.set(path, { path, type, source: "simulation", sample });
   };
   for (const e of events) visit(e, "");
   return [...fields.values()].sort((a, b) => a.path.localeCompare(b.path));

@@ -140,17 +140,19 @@ function runKv(event: SimEvent, opts: PluginOptions): FilterOutcome {
  * the filter skipped with Logstash's reason, the event untouched.
  */
 export function runFilter(plugin: Plugin, event: SimEvent, ctx: FilterContext): FilterOutcome {
-  const opts = new PluginOptions(plugin);
-  const before = structuredClone(event);
+  let opts = optionsCache.get(plugin);
+  if (!opts) optionsCache.set(plugin, (opts = new PluginOptions(plugin)));
   try {
     return dispatch(plugin, event, opts, ctx);
   } catch (error) {
+    // Every filter checks its configuration before it touches the event.
     if (!(error instanceof FilterConfigError)) throw error;
-    for (const k of Object.keys(event)) delete event[k];
-    Object.assign(event, before);
     return { status: "skipped", detail: `Logstash would refuse this configuration: ${error.message}` };
   }
 }
+
+/** A plugin's options, read once per syntax tree (the tree is not changed once parsed). */
+const optionsCache = new WeakMap<Plugin, PluginOptions>();
 
 function dispatch(plugin: Plugin, event: SimEvent, opts: PluginOptions, ctx: FilterContext): FilterOutcome {
   switch (plugin.name) {

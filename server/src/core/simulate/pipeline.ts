@@ -139,6 +139,19 @@ function isHash(v: JsonValue | undefined): v is JsonObject {
   return v !== null && v !== undefined && typeof v === "object" && !Array.isArray(v);
 }
 
+function sameValue(a: JsonValue, b: JsonValue): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (Array.isArray(b)) return false;
+  const ak = Object.keys(a);
+  const bo = b as JsonObject;
+  if (ak.length !== Object.keys(bo).length) return false;
+  // Key order counts: it is visible in the printed event.
+  const bk = Object.keys(bo);
+  return ak.every((k, i) => k === bk[i] && sameValue((a as JsonObject)[k], bo[k]));
+}
+
 /** Leaf-level differences; arrays and scalars are compared whole. */
 export function diffEvents(before: JsonObject, after: JsonObject, path: string[] = [], out: FieldChange[] = []): FieldChange[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -149,7 +162,7 @@ export function diffEvents(before: JsonObject, after: JsonObject, path: string[]
     if (isHash(b) && isHash(a)) diffEvents(b, a, p, out);
     else if (b === undefined) out.push({ field: refOf(p), kind: "added", after: a });
     else if (a === undefined) out.push({ field: refOf(p), kind: "removed", before: b });
-    else if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ field: refOf(p), kind: "changed", before: b, after: a });
+    else if (!sameValue(a, b)) out.push({ field: refOf(p), kind: "changed", before: b, after: a });
   }
   return out;
 }
@@ -157,6 +170,8 @@ export function diffEvents(before: JsonObject, after: JsonObject, path: string[]
 interface Live {
   event: SimEvent;
   trace: EventTrace;
+  /** A frozen copy of `event` as the last step left it (conditions do not change events). */
+  snapshot: JsonObject;
 }
 
 /** The context filters run in, with file access and MaxMind readers behind the options. */
@@ -209,17 +224,19 @@ export async function simulatePipeline(parsed: { config: Config } | Config, even
 
     const runPlugin = (plugin: Plugin, live: Live, out: Live[]): void => {
       const { event, trace } = live;
-      const before = structuredClone(event);
+      const before = live.snapshot;
       let outcome: FilterOutcome;
       try {
         outcome = runFilter(plugin, event, ctx);
       } catch (error) {
         outcome = { status: "skipped", detail: `could not run: ${(error as Error).message}` };
         for (const k of Object.keys(event)) delete event[k];
-        Object.assign(event, before);
+        Object.assign(event, structuredClone(before));
       }
       const { status, detail } = outcome;
-      const step: FilterStep = { kind: "filter", filter: plugin.name, range: plugin.range, status, event: structuredClone(event), changes: diffEvents(before, event) };
+      const after = structuredClone(event);
+      live.snapshot = after;
+      const step: FilterStep = { kind: "filter", filter: plugin.name, range: plugin.range, status, event: after, changes: diffEvents(before, after) };
       if (detail !== undefined) step.detail = detail;
       trace.steps.push(step);
       if (status === "skipped" && !skipped.has(plugin)) skipped.set(plugin, { filter: plugin.name, range: plugin.range, reason: detail ?? "" });
@@ -252,7 +269,7 @@ export async function simulatePipeline(parsed: { config: Config } | Config, even
         });
         trace.children.push(childTrace.id);
         (step.generated ??= []).push(childTrace.id);
-        out.push({ event: child, trace: childTrace });
+        out.push({ event: child, trace: childTrace, snapshot: childTrace.steps[0].kind === "filter" ? childTrace.steps[0].event : structuredClone(child) });
       });
     };
 
@@ -296,7 +313,8 @@ export async function simulatePipeline(parsed: { config: Config } | Config, even
       return current;
     };
 
-    const root: Live = { event: { ...createEvent({}, now), ...structuredClone(input) }, trace: newTrace(structuredClone(input)) };
+    const first: SimEvent = { ...createEvent({}, now), ...structuredClone(input) };
+    const root: Live = { event: first, trace: newTrace(structuredClone(input)), snapshot: structuredClone(first) };
     for (const live of runBlock(body, [root])) {
       live.trace.output = outputView(live.event);
       live.trace.outputIndex = result.events.length;

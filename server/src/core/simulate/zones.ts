@@ -32,8 +32,24 @@ export function checkZone(zone: string): string {
   return zone;
 }
 
-/** Offset of `zone` from UTC at the instant `utc` (milliseconds). */
+const offsetCache = new Map<string, number>();
+
+/**
+ * Offset of `zone` from UTC at the instant `utc` (milliseconds). Memoised per quarter hour: every
+ * transition in the IANA data falls on one.
+ */
 export function zoneOffset(zone: string, utc: number): number {
+  const key = `${zone}@${Math.floor(utc / 900_000)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = computeOffset(zone, Math.floor(utc / 900_000) * 900_000);
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffset(zone: string, utc: number): number {
   const fixed = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
   if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
   if (zone === "UTC" || zone === "Z") return 0;

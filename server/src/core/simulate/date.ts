@@ -106,7 +106,8 @@ function textOnly(parse: (text: string, zone: string) => number): Parser {
   };
 }
 
-function makeParser(format: string, locale: string, now: Date): Parser {
+/** One `match` format as the date filter builds it; throws a FilterConfigError for a bad pattern. */
+export function makeParser(format: string, locale: string, now: Date): Parser {
   switch (format) {
     case "ISO8601": {
       const casual = ["yyyy-MM-dd HH:mm:ss.SSSZ", "yyyy-MM-dd HH:mm:ss.SSS", "yyyy-MM-dd HH:mm:ss,SSSZ", "yyyy-MM-dd HH:mm:ss,SSS"].map((p) => jodaParser(p, locale, now));

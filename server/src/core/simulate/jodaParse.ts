@@ -81,6 +81,8 @@ export interface ParsedFields {
   offset?: number;
   zone?: string;
   bc?: boolean;
+  /** The year came from `Y` (year of era, which an era applies to) rather than `y`/`u` (proleptic year). */
+  yearOfEra?: boolean;
 }
 
 const SHORT_ZONES: Record<string, number> = { UT: 0, UTC: 0, GMT: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420 };
@@ -126,6 +128,7 @@ export function parseJodaFields(tokens: Token[], text: string, locale: string, n
       case "y":
       case "Y":
       case "u": {
+        f.yearOfEra = t.letter === "Y";
         if (t.count === 2) {
           const start = pos;
           const v = fixed ? digits(2, 2, false) : digits(1, 9, true);
@@ -173,7 +176,8 @@ export function parseJodaFields(tokens: Token[], text: string, locale: string, n
         break;
       case "S": {
         const start = pos;
-        fixed ? digits(t.count, t.count, false) : digits(1, 9, false);
+        // appendFractionOfSecond(n, n): at most as many digits as the pattern has S.
+        fixed ? digits(t.count, t.count, false) : digits(1, t.count, false);
         f.millis = Math.floor(Number(`0.${text.slice(start, pos)}`) * 1000 + 1e-6);
         break;
       }
@@ -252,7 +256,7 @@ export function localMillis(f: ParsedFields, year: number): number {
   range("hourOfDay", hour, 0, 23);
   range("minuteOfHour", f.minute ?? 0, 0, 59);
   range("secondOfMinute", f.second ?? 0, 0, 59);
-  const y = f.bc ? 1 - year : year;
+  const y = f.bc && f.yearOfEra ? 1 - year : year;
   let dayMillis: number;
   if (f.dayOfYear !== undefined && f.day === undefined && f.month === undefined) {
     range("dayOfYear", f.dayOfYear, 1, isLeap(y) ? 366 : 365);

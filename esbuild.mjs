@@ -13,7 +13,8 @@ function optionalNativeModules() {
   return {
     name: "optional-native-modules",
     setup(build) {
-      build.onResolve({ filter: /^cpu-features$|\.node$/ }, (args) => ({ path: args.path, external: true }));
+      // Only relative `*.node` paths are binaries: `apache-arrow/Arrow.node` is a JS module.
+      build.onResolve({ filter: /^cpu-features$|^\.{1,2}\/.*\.node$/ }, (args) => ({ path: args.path, external: true }));
     },
   };
 }

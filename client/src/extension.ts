@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
 import { registerLanguageDetection, setLanguageCommand } from "./languageDetection";
 import { openSampleCommand } from "./sample";
+import { registerPipelineTests } from "./tests";
 import { registerTargets } from "./targets/register";
 import { registerPipelineMap } from "./pipelineMap/register";
 import { LOG_FORMAT_SELECTOR, registerLogFormats } from "./logformat/register";
@@ -51,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   } catch (error) {
     log.error(vscode.l10n.t("Logsmith language server failed to start: {0}", String(error)));
   }
+  void registerPipelineTests(context, () => client).discoverAll().catch((error) => log.error(String(error)));
 }
 
 /**

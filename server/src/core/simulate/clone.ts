@@ -29,7 +29,9 @@ export function runClone(event: SimEvent, opts: PluginOptions, ctx: FilterContex
 const SPLIT_FAILURE = "_split_type_failure";
 
 /** Ruby's String#split(sep, -1): trailing empty parts kept; an empty separator splits characters. */
-function rubySplitAll(s: string, sep: string): string[] {
+export function rubySplitAll(s: string, sep: string): string[] {
+  // An empty string splits into no parts at all.
+  if (s === "") return [];
   if (sep === "") return [...s];
   if (sep === " ") return s.replace(/^\s+/, "").split(/\s+/);
   return s.split(sep);

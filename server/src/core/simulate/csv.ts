@@ -54,7 +54,7 @@ export function parseCsvLine(line: string, sep: string, quote: string): (string 
 }
 
 /** Ruby's Integer(): optional sign, underscores between digits, 0x/0b/0o/0 prefixes, spaces around. */
-function rubyInteger(s: string): number | undefined {
+export function rubyInteger(s: string): number | undefined {
   const m = /^\s*([+-]?)(0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB][01]+(?:_[01]+)*|0[oO]?[0-7]+(?:_[0-7]+)*|[1-9]\d*(?:_\d+)*|0)\s*$/.exec(s);
   if (!m) return undefined;
   const body = m[2].replace(/_/g, "");
@@ -67,10 +67,16 @@ function rubyInteger(s: string): number | undefined {
   return m[1] === "-" ? -n : n;
 }
 
-/** Ruby's Float(): decimal digits with optional fraction and exponent (underscores between digits). */
-function rubyFloat(s: string): number | undefined {
-  const m = /^\s*[+-]?\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?(?:[eE][+-]?\d+)?\s*$/.exec(s);
-  return m ? Number(s.trim().replace(/_/g, "")) : undefined;
+/**
+ * Ruby's Float(): decimal digits with optional fraction and exponent (underscores between digits),
+ * a leading-dot fraction, or a hexadecimal integer; spaces around.
+ */
+export function rubyFloat(s: string): number | undefined {
+  const text = s.trim();
+  const hex = /^([+-]?)0[xX]([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)$/.exec(text);
+  if (hex) return (hex[1] === "-" ? -1 : 1) * parseInt(hex[2].replace(/_/g, ""), 16);
+  const m = /^[+-]?(?:\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+)?$/.exec(text);
+  return m ? Number(text.replace(/_/g, "")) : undefined;
 }
 
 function converters(zone: string): Record<string, (v: string | null) => JsonValue> {

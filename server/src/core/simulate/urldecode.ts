@@ -19,21 +19,41 @@ function sequenceLength(b: Uint8Array, i: number): number {
   }
 }
 
+const ESCAPED: Record<number, string> = { 7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 27: "\\e", 34: '\\"', 92: "\\\\" };
+/** What Onigmo does not count as printable: controls, surrogates, unassigned, line/paragraph separators. */
+const NOT_PRINTABLE = /[\p{Cc}\p{Cs}\p{Cn}\p{Zl}\p{Zp}]/u;
+
 /**
- * Bytes as UTF-8 where they are valid; each invalid byte becomes the text `\xHH`, which is how the
- * filter's charset conversion leaves it (spec: "urldecode should replace invalid UTF-8").
+ * LogStash::Util::Charset#convert for UTF-8: valid text is kept; text with an invalid byte becomes
+ * Ruby's `inspect` of it without the quotes (each bad byte `\xHH`, quotes and backslashes escaped,
+ * controls as `\n`/`\u0001`, `#` escaped before `{`, `$`, `@`).
  */
-function decodeBytes(b: Uint8Array): string {
+export function rubyCharsetConvert(b: Uint8Array): string {
+  let valid = true;
+  for (let i = 0; i < b.length; ) {
+    const n = sequenceLength(b, i);
+    if (n === 0) {
+      valid = false;
+      break;
+    }
+    i += n;
+  }
+  if (valid) return utf8.decode(b);
   let out = "";
   for (let i = 0; i < b.length; ) {
     const n = sequenceLength(b, i);
     if (n === 0) {
       out += `\\x${b[i].toString(16).toUpperCase().padStart(2, "0")}`;
       i++;
-    } else {
-      out += utf8.decode(b.subarray(i, i + n));
-      i += n;
+      continue;
     }
+    const ch = utf8.decode(b.subarray(i, i + n));
+    const cp = ch.codePointAt(0)!;
+    i += n;
+    if (cp in ESCAPED) out += ESCAPED[cp];
+    else if (cp === 35 && i < b.length && (b[i] === 123 || b[i] === 36 || b[i] === 64)) out += "\\#";
+    else if (NOT_PRINTABLE.test(ch)) out += cp <= 0xffff ? `\\u${cp.toString(16).toUpperCase().padStart(4, "0")}` : `\\u{${cp.toString(16).toUpperCase()}}`;
+    else out += ch;
   }
   return out;
 }
@@ -51,7 +71,7 @@ function unescape(value: string): string {
     last = m.index! + m[0].length;
   }
   bytes.push(...Buffer.from(value.slice(last), "utf8"));
-  return decodeBytes(Uint8Array.from(bytes));
+  return rubyCharsetConvert(Uint8Array.from(bytes));
 }
 
 function urldecode(value: JsonValue | undefined): JsonValue {

@@ -14,6 +14,7 @@ import { pipelineLinkDiagnostics } from "./pipelineLinks";
 import { pipelinesYmlDiagnostics } from "./pipelinesYml";
 import { isPipelinesYmlUri } from "./workspaceIndex";
 import { logformatDiagnostics } from "./logformat";
+import { lineageDiagnostics, lineageHostDiagnostics } from "./lineage";
 
 export const DIAGNOSTICS_DELAY_MS = 150;
 
@@ -71,13 +72,13 @@ export class DiagnosticsHandler {
     if (this.context.documents.get(document.uri)?.version !== document.version) return;
     let diagnostics: Diagnostic[];
     const logformat = logformatDiagnostics(document);
-    if (logformat) diagnostics = logformat;
+    if (logformat) diagnostics = [...logformat, ...lineageHostDiagnostics(this.context, document)];
     else if (isPipelinesYmlUri(document.uri)) {
       diagnostics = await pipelinesYmlDiagnostics(this.context, document);
       if (this.context.documents.get(document.uri)?.version !== document.version) return;
     } else {
       const entry = this.context.cache.get(document);
-      diagnostics = [...diagnose(entry, settings), ...pipelineLinkDiagnostics(this.context, entry)];
+      diagnostics = [...diagnose(entry, settings), ...pipelineLinkDiagnostics(this.context, entry), ...lineageDiagnostics(this.context, entry)];
     }
     void this.context.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }

@@ -36,12 +36,14 @@ import { PipelineMapRequest } from "../protocol";
 import { onCodeLens } from "./codeLens";
 import { registerPreview } from "./preview";
 import { PipelineTestsHandler } from "./pipelineTests";
+import { registerLineage, withLineageHover } from "./lineage";
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const context: ServerContext = { connection, documents, cache: new ParseCache(), settings: new SettingsStore(connection) };
   const diagnostics = new DiagnosticsHandler(context);
   context.workspace = new WorkspaceIndex(context, () => diagnostics.revalidateAll());
+  registerLineage(context, () => diagnostics.revalidateAll());
   let foldingRangeLimit: number | undefined;
 
   connection.onInitialize((params): InitializeResult => {
@@ -80,7 +82,10 @@ export function startServer(connection: Connection): void {
     void context.workspace?.rescan();
     // Files created, deleted or changed outside the editor change which files a glob or an address names.
     void connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.{conf,logstash,cfg,yml,yaml}" }] })
+      .register(DidChangeWatchedFilesNotification.type, {
+        // Log producers' configs too: field lineage follows the files they write.
+        watchers: [{ globPattern: "**/*.{conf,logstash,cfg,yml,yaml}" }, { globPattern: "**/{server.xml,log4j*.xml,log4j*.properties,log4j*.json}" }],
+      })
       .catch(() => undefined);
     if (context.settings.supportsConfiguration) {
       // Pull-model settings: the client notifies, the server re-reads what it needs per resource.
@@ -107,7 +112,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentRangeFormatting((p) => onRangeFormatting(context, p));
   connection.onDocumentHighlight((p) => onDocumentHighlight(context, p));
   connection.onCompletion((p) => logformatCompletion(context, p) ?? (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlCompletion(context, p) : onCompletion(context, p)));
-  connection.onHover((p) => logformatHover(context, p) ?? (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlHover(context, p) : onHover(context, p)));
+  connection.onHover((p) => logformatHover(context, p) ?? (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlHover(context, p) : withLineageHover(context, p, onHover(context, p))));
   connection.onCodeAction((p) => logformatCodeActions(context, p) ?? onCodeAction(context, p));
   connection.onRequest(GeneratePipelineRequest, (p) => generatePipelineFor(context, p));
   documents.onDidClose((e) => forgetLogFormats(e.document.uri));

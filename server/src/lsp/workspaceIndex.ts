@@ -58,6 +58,8 @@ export class WorkspaceIndex {
   private scanning: Promise<void> | undefined;
   /** True once the first scan finished; before that, cross-file checks stay silent. */
   scanned = false;
+  /** Called after each rebuild of the index (field lineage re-checks what depends on other files). */
+  readonly onRebuilt: (() => void)[] = [];
 
   constructor(
     private readonly context: ServerContext,
@@ -190,6 +192,7 @@ export class WorkspaceIndex {
     for (const yml of this.ymls) for (const p of yml.analysis.pipelines) for (const f of p.files) this.ensureDiskText(f);
     const configFiles = known.filter((f) => CONFIG_FILE.test(f) && LOOKS_LIKE_PIPELINE.test(this.textOf(f) ?? ""));
     this.index = new PipelineIndex(groupPipelines({ ymls: this.ymls, configFiles, parse: (p) => this.parseOf(p) }));
+    for (const listener of this.onRebuilt) listener();
     const signature = linkSignature(this.index);
     if (signature !== this.linkSignature) {
       this.linkSignature = signature;

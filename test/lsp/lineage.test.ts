@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { startTestServer, type TestServer } from "../helpers/lspClient";
+
+const ROOT = new URL("../../test-fixtures/lineage/", import.meta.url);
+const uriOf = (rel: string) => pathToFileURL(new URL(rel, ROOT).pathname).toString();
+const textOf = (rel: string) => readFileSync(new URL(rel, ROOT), "utf8");
+
+const HTTPD = uriOf("httpd/conf/httpd.conf");
+const COLLECTOR = uriOf("logstash/collector.conf");
+const TYPO = uriOf("logstash/collector-typo.conf");
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer({ workspaceFolders: [ROOT.href.replace(/\/$/, "")] });
+});
+after(async () => {
+  await server.stop();
+});
+
+const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle));
+
+test("geoip on remoteIP: a warning naming the JSON LogFormat's file and the similar clientip", async () => {
+  const text = textOf("logstash/collector.conf");
+  server.open(COLLECTOR, text);
+  const found = await server.diagnostics(COLLECTOR, (p) => p.diagnostics.some((d) => d.code === "lineage-unknown-field"), 10000);
+  const lineage = found.diagnostics.filter((d) => String(d.code).startsWith("lineage-"));
+  assert.equal(lineage.length, 1);
+  const [d] = lineage;
+  assert.equal(d.severity, 2);
+  assert.equal(d.range.start.line, lineOf(text, "remoteIP"));
+  assert.equal(text.split("\n")[d.range.start.line].slice(d.range.start.character, d.range.end.character), "remoteIP");
+  assert.match(String(d.message), /jsonacess_log/);
+  assert.match(String(d.message), /`clientip`/);
+});
+
+test("an input path no producer writes and a CustomLog no pipeline reads are information", async () => {
+  const typo = textOf("logstash/collector-typo.conf");
+  server.open(TYPO, typo);
+  const t = await server.diagnostics(TYPO, (p) => p.diagnostics.some((d) => d.code === "lineage-input-no-writer"), 10000);
+  const info = t.diagnostics.filter((d) => String(d.code).startsWith("lineage-"));
+  assert.deepEqual(info.map((d) => [d.code, d.severity]), [["lineage-input-no-writer", 3]]);
+  assert.match(String(info[0].message), /jsonacess_log/);
+  void server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: HTTPD, languageId: "apacheconf", version: 1, text: textOf("httpd/conf/httpd.conf") } });
+  const h = await server.diagnostics(HTTPD, (p) => p.diagnostics.some((d) => d.code === "lineage-writer-unread"), 10000);
+  const unread = h.diagnostics.filter((d) => d.code === "lineage-writer-unread");
+  assert.equal(unread.length, 1);
+  assert.equal(unread[0].severity, 3);
+  assert.equal(unread[0].range.start.line, lineOf(textOf("httpd/conf/httpd.conf"), "logs/access_log"));
+});
+
+test("hover over a field reference shows its origin chain", async () => {
+  const text = textOf("logstash/collector.conf");
+  const line = lineOf(text, "[status]");
+  const hover = await server.connection.sendRequest<{ contents: { value: string } } | null>("textDocument/hover", {
+    textDocument: { uri: COLLECTOR },
+    position: { line, character: text.split("\n")[line].indexOf("[status]") + 3 },
+  });
+  const md = hover?.contents.value ?? "";
+  assert.match(md, /Origin of `status`/);
+  assert.match(md, /`%>s` written as "status" by LogFormat json_format \(\[httpd\.conf:\d+\]\(file:/);
+  assert.match(md, /codec json of the file input/);
+});
+
+test("editing the writer (httpd.conf) re-checks the open pipeline", async () => {
+  const host = textOf("httpd/conf/httpd.conf");
+  const since = server.published.length;
+  const fresh = (p: (typeof server.published)[number]) => server.published.indexOf(p) >= since;
+  server.change(HTTPD, host.replace(String.raw`\"clientip\":`, String.raw`\"remoteIP\":`), 2);
+  await server.diagnostics(COLLECTOR, (p) => fresh(p) && p.diagnostics.every((d) => d.code !== "lineage-unknown-field"), 10000);
+  const again = server.published.length;
+  server.change(HTTPD, host, 3);
+  await server.diagnostics(COLLECTOR, (p) => server.published.indexOf(p) >= again && p.diagnostics.some((d) => d.code === "lineage-unknown-field"), 10000);
+});

@@ -53,7 +53,7 @@ test("csv: conversions, header handling, empty rows and malformed lines (spec: '
 
 const dir = mkdtempSync(join(tmpdir(), "logsmith-translate-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
-writeFileSync(join(dir, "codes.yml"), '"200": OK\n"404": Not Found\nnine: "val-9"\neight: "val-8"\n');
+writeFileSync(join(dir, "codes.yml"), '"200": OK\n"404": Not Found\nnine: "val-9"\neight: "val-8"\n500: unquoted key\n');
 writeFileSync(join(dir, "codes.json"), '{ "200": "OK", "500": { "level": "error" } }');
 writeFileSync(join(dir, "codes.csv"), '200,OK\n"^5\\d\\d$","Server, Error"\n');
 writeFileSync(join(dir, "codes.txt"), "200=OK\n");
@@ -92,6 +92,8 @@ test("translate: fallback with sprintf, override, old option names, ECS default 
 test("translate: dictionary_path YAML/JSON/CSV relative to the pipeline, hash values, unknown format refused (spec: 'loading a dictionary')", async () => {
   assert.equal((await one('translate { source => "s" target => "t" dictionary_path => "codes.yml" }', { s: "404" }, fromDir)).t, "Not Found");
   assert.deepEqual((await one('translate { source => "s" target => "t" dictionary_path => "codes.json" }', { s: "500" }, fromDir)).t, { level: "error" });
+  // An unquoted 500: is an Integer key in Ruby's YAML: the string "500" never finds it.
+  assert.equal((await one('translate { source => "s" target => "t" dictionary_path => "codes.yml" }', { s: "500" }, fromDir)).t, undefined);
   assert.equal((await one('translate { source => "s" target => "t" dictionary_path => "codes.csv" }', { s: "200" }, fromDir)).t, "OK");
   assert.equal((await one('translate { source => "s" target => "t" dictionary_path => "codes.csv" regex => true }', { s: "503" }, fromDir)).t, "Server, Error");
   const other = await firstStep('translate { source => "s" dictionary_path => "codes.txt" }', { s: "200" }, fromDir);

@@ -4,7 +4,7 @@
  * the text; `fallback`, `override`, `iterate_on`; `field`/`destination` as the old names of
  * `source`/`target`. The target defaults to `translation`, in ECS mode to the source itself.
  */
-import { parse as parseYaml } from "yaml";
+import { isMap, isScalar, parseDocument } from "yaml";
 import { FilterConfigError, ecsOf, filterMatched, memo, type FilterContext, type FilterOutcome } from "./common";
 import { parseCsvLine } from "./csv";
 import { get, includes, set, sprintf, valueToString, type JsonObject, type JsonValue, type SimEvent } from "./event";
@@ -19,10 +19,17 @@ export function loadDictionaryFile(path: string, text: string): Dictionary {
   const dict: Dictionary = new Map();
   const body = text.replace(/^\uFEFF/, "");
   if (/\.ya?ml$/.test(path)) {
-    const data = parseYaml(body) as unknown;
-    if (data !== null && data !== undefined) {
-      if (typeof data !== "object" || Array.isArray(data)) throw new Error(`the YAML dictionary ${path} is not a mapping`);
-      for (const [k, v] of Object.entries(data as JsonObject)) dict.set(k, v);
+    const doc = parseDocument(body);
+    if (doc.errors.length) throw new Error(doc.errors[0].message);
+    const root = doc.contents;
+    if (root !== null) {
+      if (!isMap(root)) throw new Error(`the YAML dictionary ${path} is not a mapping`);
+      const data = doc.toJS() as JsonObject;
+      for (const item of root.items) {
+        // Psych turns `200:` into an Integer key, which a (string) source value never equals.
+        const key = isScalar(item.key) ? item.key.value : undefined;
+        if (typeof key === "string") dict.set(key, data[key] ?? null);
+      }
     }
   } else if (path.endsWith(".json")) {
     if (body.trim() !== "") for (const [k, v] of Object.entries(JSON.parse(body) as JsonObject)) dict.set(k, v);

@@ -47,6 +47,7 @@ test("prune: whitelist/blacklist values, on strings and inside arrays; @metadata
 test("truncate: bytes not characters, never a broken character, nested values and arrays; decorations only when cut (truncate spec)", async () => {
   const e = await one("truncate { length_bytes => 5 }", { a: "héllo wörld", b: { c: "abcdefgh" }, n: 123456789, l: ["123456", "x"] });
   assert.deepEqual([e.a, e.b, e.n, e.l], ["héll", { c: "abcde" }, 123456789, ["12345", "x"]]);
+  assert.equal(e["@timestamp"], "2024-03-05T07:08:09.123Z", "a Timestamp is not a string to cut");
   const multibyte = await one('truncate { length_bytes => 4 fields => ["k"] }', { k: "한국어", message: "한국어" });
   assert.deepEqual([multibyte.k, multibyte.message], ["한", "한국어"]);
   assert.deepEqual((await one('truncate { length_bytes => 3 add_tag => ["cut"] }', { m: "abcdef" })).tags, ["cut"]);

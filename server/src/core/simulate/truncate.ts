@@ -14,6 +14,8 @@ function trim(value: string, length: number): string {
 }
 
 function truncate(event: SimEvent, field: string, length: number): void {
+  // @timestamp is a Timestamp object in Logstash, not a string: never cut.
+  if (field === "@timestamp" || field === "[@timestamp]") return;
   const value = get(event, field);
   if (typeof value === "string") set(event, field, trim(value, length));
   else if (Array.isArray(value)) set(event, field, value.map((v) => (typeof v === "string" ? trim(v, length) : v)));

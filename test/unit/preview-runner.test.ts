@@ -26,6 +26,6 @@ test("preview runner: a catastrophic line is cut off with a message; the lines a
 
 test("preview runner: the worker survives a timeout and answers the next request", async () => {
   const r = await runner.run(config("%{WORD:w}"), { kind: "grok", index: 0 }, ["hello"], env);
-  assert.equal((r as GrokPreview).lines[0].event.w, "hello");
+  assert.deepEqual((r as GrokPreview).lines[0].changes.map((c) => [c.field, c.after]), [["[w]", "hello"]]);
   assert.equal(r.timeout, undefined);
 });

@@ -38,8 +38,7 @@ test("grok preview: matched spans per capture are UTF-16 offsets in the line, wi
   assert.equal(l.match!.patternIndex, 0);
   const spans = Object.fromEntries(l.captures.map((c) => [c.field, line.slice(c.start, c.end)]));
   assert.deepEqual(spans, { client: "10.1.2.3", verb: "GET", bytes: "512" });
-  assert.equal(l.captures.find((c) => c.field === "bytes")!.value, 512);
-  assert.equal(l.event.bytes, 512);
+  assert.deepEqual(l.changes.find((c) => c.field === "[bytes]")!.after, 512);
   assert.deepEqual(l.changes.map((c) => `${c.kind} ${c.field}`).sort(), ["added [bytes]", "added [client]", "added [verb]"]);
   assert.equal(line.slice(l.match!.span.start, l.match!.span.end), "10.1.2.3 GET 512");
 });
@@ -59,9 +58,9 @@ test("grok preview: a failure says how many elements matched and where matching 
   const r = await grok(grokConfig(pattern), [line]);
   const l = r.lines[0];
   assert.equal(l.matched, false);
-  assert.deepEqual(l.event.tags, ["_grokparsefailure"]);
+  assert.deepEqual(l.changes, [{ field: "[tags]", kind: "added", after: ["_grokparsefailure"] }]);
   const p = l.progress![0];
-  const elements = p.elements.map((s) => pattern.slice(s.start, s.end));
+  const elements = r.patterns[0].elements.map((s) => pattern.slice(s.start, s.end));
   // Everything up to the last space matches; `%{NUMBER:status}` cannot match "abc".
   assert.equal(elements[p.matchedElements], "%{NUMBER:status}");
   assert.equal(line.slice(0, p.stoppedAt), "10.0.0.1 GET /index.html HTTP/1.1 ");
@@ -73,14 +72,15 @@ test("grok preview: nothing matched at all, and an unsplittable pattern", async 
   assert.equal(r.lines[0].progress![0].matchedElements, 0);
   assert.equal(r.lines[0].progress![0].stoppedAt, 0);
   const alt = await grok(grokConfig("%{NUMBER:n}|foo"), ["abc"]);
-  assert.equal(alt.lines[0].progress![0].unsplittable, true);
+  assert.equal(alt.patterns[0].unsplittable, true);
+  assert.equal(alt.lines[0].progress![0].matchedElements, 0);
 });
 
 test("grok preview: ecs_compatibility picks the set, pattern_definitions and patternsPath texts join it", async () => {
   const text = grokConfig("%{MYNUM:n} %{ZIP:z}", `    ecs_compatibility => "v1"\n    pattern_definitions => { "MYNUM" => "[0-9]+" }\n`);
   const r = await computePreview(parseConfig(text).config, { kind: "grok", index: 0 }, ["12 A-77"], { ...env, patternsPathTexts: ["ZIP [A-Z]-[0-9]+\n"] });
   assert.equal((r as GrokPreview).patternSet, "ecs-v1");
-  assert.deepEqual((r as GrokPreview).lines[0].event, { message: "12 A-77", n: "12", z: "A-77" });
+  assert.deepEqual((r as GrokPreview).lines[0].changes.map((c) => [c.field, c.after]), [["[n]", "12"], ["[z]", "A-77"]]);
   const unknown = await computePreview(parseConfig(grokConfig("%{NOPE:x}")).config, { kind: "grok", index: 0 }, ["x"], env);
   assert.equal(unknown.kind, "none");
   assert.match(unknown.error!, /NOPE/);
@@ -93,7 +93,7 @@ test("grok preview: targets count grok filters in source order; a missing target
   assert.deepEqual(targets, ['{"kind":"pipeline"}', '{"kind":"grok","index":0}', '{"kind":"geoip","index":0}', '{"kind":"grok","index":1}']);
   assert.deepEqual(targetAt(config, text.indexOf("NUMBER")), { kind: "grok", index: 1 });
   const second = await grok(text, ["7"], 1);
-  assert.equal(second.lines[0].event.b, "7");
+  assert.deepEqual(second.lines[0].changes.map((c) => [c.field, c.after]), [["[b]", "7"]]);
   const missing = await computePreview(config, { kind: "grok", index: 5 }, ["x"], env);
   assert.match(missing.error!, /#6/);
 });

@@ -76,33 +76,38 @@ function changesTable(changes: readonly Change[], testid: string): string {
   return `<table class="fields" data-testid="${testid}"><thead><tr><th></th><th>${esc(s("Field"))}</th><th>${esc(s("Value"))}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function grokLine(line: Line, index: number, colours: Map<string, number>): string {
+type PatternInfo = Grok["patterns"][number];
+
+function grokLine(line: Line, index: number, colours: Map<string, number>, patterns: readonly PatternInfo[]): string {
+  const patternOf = (field: string, patternIndex: number) => patterns.find((p) => p.field === field && p.patternIndex === patternIndex);
   const head = `<div class="line-head"><span class="num">${index + 1}</span>`;
   if (line.matched && line.match) {
     const text = highlight(line.input, line.captures, colours);
     const which = line.match.field === "message" ? s("pattern {0} matched", line.match.patternIndex + 1) : s("pattern {0} matched on {1}", line.match.patternIndex + 1, line.match.field);
-    return `<section class="line ok" data-testid="line" data-matched="true">${head}<vscode-badge variant="counter" class="status ok">${esc(which)}</vscode-badge></div><pre class="sample" data-testid="sample">${text}</pre><code class="pattern">${esc(line.match.pattern)}</code>${changesTable(line.changes, "fields")}</section>`;
+    return `<section class="line ok" data-testid="line" data-matched="true">${head}<vscode-badge variant="counter" class="status ok">${esc(which)}</vscode-badge></div><pre class="sample" data-testid="sample">${text}</pre><code class="pattern">${esc(patternOf(line.match.field, line.match.patternIndex)?.pattern ?? "")}</code>${changesTable(line.changes, "fields")}</section>`;
   }
   const progress = (line.progress ?? [])
     .map((p) => {
-      const total = p.elements.length;
+      const info = patternOf(p.field, p.patternIndex);
+      if (!info) return "";
+      const total = info.elements.length;
       let patternHtml: string;
       let summary: string;
-      if (p.unsplittable) {
-        patternHtml = esc(p.pattern);
+      if (info.unsplittable) {
+        patternHtml = esc(info.pattern);
         summary = s("This pattern has a top-level | or a single element: no partial match to show");
       } else {
-        const cut = p.matchedElements ? p.elements[p.matchedElements - 1].end : 0;
-        const failing = p.elements[p.matchedElements];
+        const cut = p.matchedElements ? info.elements[p.matchedElements - 1].end : 0;
+        const failing = info.elements[p.matchedElements];
         patternHtml =
-          `<span class="got">${esc(p.pattern.slice(0, cut))}</span>` +
-          (failing ? `<span class="stuck" title="${esc(s("first element that does not match"))}">${esc(p.pattern.slice(failing.start, failing.end))}</span>${esc(p.pattern.slice(failing.end))}` : "");
+          `<span class="got">${esc(info.pattern.slice(0, cut))}</span>` +
+          (failing ? `<span class="stuck" title="${esc(s("first element that does not match"))}">${esc(info.pattern.slice(failing.start, failing.end))}</span>${esc(info.pattern.slice(failing.end))}` : "");
         summary = p.matchedElements
           ? s("{0} of {1} elements matched; matching stopped at column {2}", p.matchedElements, total, p.stoppedAt + 1)
           : s("Not even the first element matched");
       }
       const input = p.matchedSpan ? highlight(line.input, p.captures, colours, { start: p.matchedSpan.start, end: p.matchedSpan.end, cls: "partial" }) : esc(line.input);
-      const caret = p.matchedElements && !p.unsplittable ? `<pre class="caret">${" ".repeat(caretColumn(line.input, p.stoppedAt))}^</pre>` : "";
+      const caret = p.matchedElements && !info.unsplittable ? `<pre class="caret">${" ".repeat(caretColumn(line.input, p.stoppedAt))}^</pre>` : "";
       return `<div class="progress" data-testid="progress" data-matched-elements="${p.matchedElements}" data-stopped-at="${p.stoppedAt}"><div class="muted">${esc(s("Pattern {0}", p.patternIndex + 1))}: ${esc(summary)}</div><code class="pattern">${patternHtml}</code><pre class="sample">${input}</pre>${caret}</div>`;
     })
     .join("");
@@ -163,7 +168,7 @@ export function renderResult(results: HTMLElement, status: HTMLElement, result: 
   if (result.kind === "grok") {
     const matched = result.lines.filter((l) => l.matched).length;
     status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} lines matched", matched, result.lines.length))}</span> · ${esc(s("pattern set {0}", result.patternSet))}${ms}`;
-    parts.push(...result.lines.slice(0, MAX_RENDERED).map((l, i) => grokLine(l, i, colours)));
+    parts.push(...result.lines.slice(0, MAX_RENDERED).map((l, i) => grokLine(l, i, colours, result.patterns)));
   } else if (result.kind === "geoip") {
     const matched = result.lines.filter((l) => l.matched).length;
     const db = result.database ? ` · ${esc(result.databaseType ?? "")} <span class="muted">${esc(result.database)}</span>` : "";

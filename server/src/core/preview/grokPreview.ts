@@ -14,7 +14,7 @@ import { diffEvents } from "../simulate/pipeline";
 import { PluginOptions } from "../simulate/options";
 import { valueToString } from "../simulate/event";
 import { splitElements } from "./elements";
-import type { CaptureSpan, GrokLinePreview, GrokPreview, PatternProgress } from "./types";
+import type { CaptureSpan, GrokLinePreview, GrokPatternInfo, GrokPreview, PatternProgress } from "./types";
 
 /** Where patterns come from besides the plugin's own options. */
 export interface GrokPatternEnv {
@@ -51,7 +51,7 @@ export function grokOptionsOf(plugin: Plugin, env: GrokPatternEnv): GrokOptions 
 
 function toSpan(c: CaptureResult): CaptureSpan | null {
   if (!c.span) return null;
-  return { field: c.field, name: c.name, start: c.span.start, end: c.span.end, value: c.value, stored: c.stored, origin: c.origin };
+  return { field: c.field, start: c.span.start, end: c.span.end, stored: c.stored };
 }
 
 /** A compiled filter plus, per pattern, the prefix regexes tried so far. Reused across previews. */
@@ -59,6 +59,8 @@ class GrokPreviewer {
   readonly filter: GrokFilter;
   private readonly map: Map<string, string>;
   private readonly prefixes = new Map<string, (OnigRegex & { grok: CompiledGrok }) | null>();
+  /** Results by line: typing in the samples box changes one line at a time. */
+  private readonly lines = new Map<string, GrokLinePreview>();
 
   constructor(readonly options: GrokOptions) {
     this.filter = new GrokFilter(options);
@@ -86,8 +88,8 @@ class GrokPreviewer {
   /** Longest matching prefix by binary search (prefix matches are monotone in length). */
   progress(field: string, patternIndex: number, pattern: string, input: string, hooks: GrokHooks): PatternProgress {
     const elements = splitElements(pattern);
-    const base: PatternProgress = { field, patternIndex, pattern, elements: elements ?? [{ start: 0, end: pattern.length }], matchedElements: 0, stoppedAt: 0, captures: [] };
-    if (!elements || elements.length < 2) return { ...base, unsplittable: true };
+    const base: PatternProgress = { field, patternIndex, matchedElements: 0, stoppedAt: 0, captures: [] };
+    if (!elements || elements.length < 2) return base;
     let lo = 0;
     let hi = elements.length - 1;
     let best: { k: number; groups: ReturnType<OnigRegex["exec"]>; regex: OnigRegex & { grok: CompiledGrok } } | null = null;
@@ -111,7 +113,7 @@ class GrokPreviewer {
     best.regex.grok.captures.forEach((c) =>
       c.groups.forEach((g) => {
         const span = best!.groups?.[g];
-        if (span) captures.push({ field: c.field, name: c.groupName, start: span[0], end: span[1], value: input.slice(span[0], span[1]), stored: false, origin: best!.regex.grok.groupOrigins[g - 1] });
+        if (span) captures.push({ field: c.field, start: span[0], end: span[1], stored: false });
       }),
     );
     return {
@@ -123,6 +125,17 @@ class GrokPreviewer {
   }
 
   line(line: string, hooks: GrokHooks = {}): GrokLinePreview {
+    const cached = this.lines.get(line);
+    if (cached) return cached;
+    const out = this.compute(line, hooks);
+    if (!out.timedOut) {
+      if (this.lines.size >= 20_000) this.lines.clear();
+      this.lines.set(line, out);
+    }
+    return out;
+  }
+
+  private compute(line: string, hooks: GrokHooks): GrokLinePreview {
     const before: JsonObject = { message: line };
     const result = this.filter.apply(before, hooks);
     const changes = diffEvents(before, result.event);
@@ -132,13 +145,12 @@ class GrokPreviewer {
       return {
         input: first.input,
         matched: true,
-        match: { field: first.field, patternIndex: first.patternIndex, pattern: first.pattern, span: first.span },
+        match: { field: first.field, patternIndex: first.patternIndex, span: first.span },
         captures,
-        event: result.event,
         changes,
       };
     }
-    if (result.timedOut) return { input: line, matched: false, timedOut: true, captures: [], event: result.event, changes, reason: t("Grok timed out on this line") };
+    if (result.timedOut) return { input: line, matched: false, timedOut: true, captures: [], changes, reason: t("Grok timed out on this line") };
     const progress: PatternProgress[] = [];
     const missing: string[] = [];
     for (const { field, patterns } of this.filter.compiled()) {
@@ -152,7 +164,7 @@ class GrokPreviewer {
       : progress.length === 1
         ? t("The pattern did not match")
         : t("None of the {0} patterns matched", progress.length);
-    return { input: line, matched: false, captures: [], event: result.event, changes, reason, progress };
+    return { input: line, matched: false, captures: [], changes, reason, progress };
   }
 }
 
@@ -177,7 +189,14 @@ function previewerFor(options: GrokOptions): GrokPreviewer {
 export function previewGrok(plugin: Plugin, lines: string[], env: GrokPatternEnv, hooks: GrokHooks & { onLine?(index: number): void } = {}): GrokPreview {
   const options = grokOptionsOf(plugin, env);
   const previewer = previewerFor(options);
-  const patterns = previewer.filter.compiled().flatMap(({ field, patterns }) => patterns.map((p, patternIndex) => ({ field, patternIndex, pattern: p.pattern })));
+  const patterns = previewer.filter.compiled().flatMap(({ field, patterns }) =>
+    patterns.map((p, patternIndex): GrokPatternInfo => {
+      const elements = splitElements(p.pattern);
+      const info: GrokPatternInfo = { field, patternIndex, pattern: p.pattern, elements: elements ?? [{ start: 0, end: p.pattern.length }] };
+      if (!elements || elements.length < 2) info.unsplittable = true;
+      return info;
+    }),
+  );
   const out: GrokPreview = { kind: "grok", range: plugin.range, patternSet: patternSetFor(options.ecs_compatibility ?? "v8"), patterns, lines: [] };
   lines.forEach((line, i) => {
     hooks.onLine?.(i);

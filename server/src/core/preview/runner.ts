@@ -96,7 +96,7 @@ export class PreviewRunner {
     result.lines.forEach((l, k) => (out[kept[k]] = l));
     for (const i of timedOut) {
       out[i] = result.kind === "grok"
-        ? { input: lines[i], matched: false, timedOut: true, captures: [], event: { message: lines[i] }, changes: [], reason: message(i) }
+        ? { input: lines[i], matched: false, timedOut: true, captures: [], changes: [], reason: message(i) }
         : { input: lines[i], matched: false, event: { message: lines[i] }, changes: [], tags: [], reason: message(i) };
     }
     return { ...result, lines: out } as GrokPreview | GeoipPreview;
@@ -145,7 +145,7 @@ export class PreviewRunner {
         else reject(error);
       };
       const onMessage = (msg: PreviewWorkerReply) => {
-        if (msg.type === "result" && msg.id === id) finish({ result: msg.result });
+        if (msg.type === "result" && msg.id === id) finish({ result: JSON.parse(msg.json) as PreviewResult });
       };
       const onError = (error: Error) => {
         this.live = null;

@@ -9,28 +9,23 @@ import type { EventTrace, FieldChange, SkippedFilter } from "../simulate/pipelin
 /** Which part of the pipeline to preview: the n-th grok or geoip filter (source order), or the filters. */
 export type PreviewTarget = { kind: "grok"; index: number } | { kind: "geoip"; index: number } | { kind: "pipeline" };
 
-/** One capture of a match: where it lies in the matched text and the field it feeds. */
+/**
+ * One capture of a match: where it lies in the matched text and the field it feeds. Kept small: a
+ * preview of 1,000 lines carries about ten thousand of them, and the values are in `changes`.
+ */
 export interface CaptureSpan {
   /** The field reference as written in the pattern (`clientip`, `[source][ip]`). */
   field: string;
-  /** The group name grok builds (`IP:clientip`). */
-  name: string;
   start: number;
   end: number;
-  value: string | number | null;
   /** False when grok dropped the value (empty capture, or the field could not take it). */
   stored: boolean;
-  /** Span of the user's pattern the capture came from. */
-  origin: Span;
 }
 
-/** How far one pattern got on a line it did not match. */
+/** How far one pattern got on a line it did not match (the pattern and its elements are in `GrokPreview.patterns`). */
 export interface PatternProgress {
   field: string;
   patternIndex: number;
-  pattern: string;
-  /** The top-level elements of the pattern (`%{IP:client}`, ` `, `\[`, `(...)`), as spans of the pattern. */
-  elements: Span[];
   /** How many leading elements still match somewhere in the line (0: not even the first). */
   matchedElements: number;
   /** Where the longest matching prefix matched in the input, absent when no element matched. */
@@ -39,8 +34,6 @@ export interface PatternProgress {
   stoppedAt: number;
   /** Captures made by the matching prefix. */
   captures: CaptureSpan[];
-  /** Set when the pattern has a top-level `|` or is one element, so prefixes say nothing. */
-  unsplittable?: boolean;
 }
 
 export interface GrokLinePreview {
@@ -49,15 +42,25 @@ export interface GrokLinePreview {
   matched: boolean;
   timedOut?: boolean;
   /** The first pattern that matched, with its whole-match span in `input`. */
-  match?: { field: string; patternIndex: number; pattern: string; span: Span };
+  match?: { field: string; patternIndex: number; span: Span };
   captures: CaptureSpan[];
-  /** The event after the filter. */
-  event: JsonObject;
+  /** What the filter did to the event `{ message: line }` (the resulting fields). */
   changes: FieldChange[];
   /** Why the line failed, in words. */
   reason?: string;
   /** For a failure: per pattern tried, how far it got. */
   progress?: PatternProgress[];
+}
+
+/** One pattern of the filter's `match`, said once per preview rather than per line. */
+export interface GrokPatternInfo {
+  field: string;
+  patternIndex: number;
+  pattern: string;
+  /** The top-level elements (`%{IP:client}`, ` `, `\[`, `(...)`), as spans of the pattern; how far a failure got counts them. */
+  elements: Span[];
+  /** Set when the pattern has a top-level `|` or is one element, so prefixes say nothing. */
+  unsplittable?: boolean;
 }
 
 export interface GrokPreview {
@@ -66,7 +69,7 @@ export interface GrokPreview {
   range: Span;
   /** The pattern set in effect (legacy or ecs-v1). */
   patternSet: string;
-  patterns: { field: string; patternIndex: number; pattern: string }[];
+  patterns: GrokPatternInfo[];
   lines: GrokLinePreview[];
 }
 

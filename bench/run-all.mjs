@@ -8,6 +8,7 @@ const benches = [
   ["parse and validation", ["--import", "tsx", "bench/parse.bench.ts"]],
   ["language server", ["--import", "tsx", "bench/lsp.bench.ts"]],
   ["grok", ["bench/grok.mjs"]],
+  ["preview panel", ["--import", "tsx", "bench/preview.bench.ts"]],
   ["pipeline tests", ["--import", "tsx", "bench/pipelineTests.bench.ts"]],
   ["log formats", ["--import", "tsx", "bench/logformat.bench.ts"]],
   ["extension in code-server", ["--import", "tsx", "bench/extension.bench.ts"]],

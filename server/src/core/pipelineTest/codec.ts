@@ -5,7 +5,8 @@
  */
 import type { Config, Plugin, Value } from "../ast";
 import { t } from "../l10n";
-import { addTag, get, set, sprintf, type JsonObject } from "../simulate";
+import { parseConfig } from "../parse";
+import { addTag, decodeLines, findInputCodec, get, set, sprintf, type JsonObject } from "../simulate";
 import { PluginOptions } from "../simulate/options";
 import { forEachPlugin } from "../walk";
 import { expandBrackets } from "./fields";
@@ -16,15 +17,25 @@ export const DUMMY_INPUT = "__lfv_dummy_event";
 export interface InputSource {
   /** Codec name (`line`, `json_lines`, …). */
   codec: string;
+  /** The codec's options (`multiline { pattern => … }`). */
+  options?: PluginOptions;
   /** The tested input plugin, whose `type`, `tags` and `add_field` decorate every event. */
   plugin?: Plugin;
 }
 
-function codecName(value: Value | undefined): string | undefined {
+function codecOf(value: Value | undefined): { codec: string; options?: PluginOptions } | undefined {
   if (!value) return undefined;
-  if (value.kind === "plugin") return value.name;
-  if (value.kind === "bareword" || value.kind === "string") return value.value.trim().split(/[\s{]/)[0];
+  if (value.kind === "plugin") return { codec: value.name, options: new PluginOptions(value) };
+  if (value.kind === "bareword" || value.kind === "string") return fileCodec(value.value);
   return undefined;
+}
+
+/** A test file's `codec`, which LFV pastes into the input verbatim: a name, or a name with options. */
+function fileCodec(text: string): { codec: string; options?: PluginOptions } {
+  const name = text.trim().split(/[\s{]/)[0] || "line";
+  if (!text.includes("{")) return { codec: name };
+  const spec = findInputCodec(parseConfig(`input { stdin { codec => ${text} } }`).config);
+  return { codec: spec.codec, options: spec.options };
 }
 
 /** The input with `id => <id>`, in any input section of the pipeline. */
@@ -40,14 +51,14 @@ export function findInput(config: Config, id: string): Plugin | undefined {
 
 /** The codec and plugin a suite's lines go through, or why they cannot be decoded. */
 export function inputSource(config: Config, codec: string, inputPlugin: string | undefined): InputSource | { error: string } {
-  if (inputPlugin === undefined) return { codec: codec.trim().split(/[\s{]/)[0] || "line" };
+  if (inputPlugin === undefined) return fileCodec(codec);
   const plugin = findInput(config, inputPlugin);
   if (!plugin) return { error: t("The pipeline has no input with id `{0}` (`input_plugin`)", inputPlugin) };
   // The generator LFV puts in its place uses plain unless the input names a codec.
-  return { codec: codecName(plugin.attributes.find((a) => a.name === "codec")?.value) ?? "plain", plugin };
+  return { ...(codecOf(plugin.attributes.find((a) => a.name === "codec")?.value) ?? { codec: "plain" }), plugin };
 }
 
-export const SUPPORTED_CODECS = ["line", "plain", "json", "json_lines"] as const;
+export const SUPPORTED_CODECS = ["line", "plain", "json", "json_lines", "multiline"] as const;
 
 function jsonEvents(text: string, bracketKeys: boolean): JsonObject[] {
   try {
@@ -78,6 +89,19 @@ export function decodeLine(codec: string, line: string): JsonObject[] | { skip: 
       return splitLines(line).map((l) => jsonEvents(l, true)).flat();
     default:
       return { skip: t("the `{0}` codec is not simulated (Logsmith decodes {1})", codec, SUPPORTED_CODECS.join(", ")) };
+  }
+}
+
+/**
+ * The multiline codec is stateful across lines: every line of the case goes through it in order and
+ * the pending group is flushed at the end, as when LFV's input ends.
+ */
+export function decodeMultiline(source: InputSource, inputs: string[]): JsonObject[] | { skip: string } {
+  try {
+    // ECS `[event][original]` is left out, like the other codecs here (see the README's limits).
+    return decodeLines({ codec: "multiline", options: source.options }, inputs.flatMap(splitLines), "disabled");
+  } catch (error) {
+    return { skip: t("the multiline codec cannot run: {0}", (error as Error).message) };
   }
 }
 

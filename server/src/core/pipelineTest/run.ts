@@ -5,8 +5,9 @@
 import type { Config, Span } from "../ast";
 import { t } from "../l10n";
 import { parseConfig } from "../parse";
+import { initOniguruma } from "../grok/onig";
 import { simulatePipeline, type EventTrace, type FilterStep, type JsonObject } from "../simulate";
-import { decodeLine, decorate, DUMMY_INPUT, inputSource } from "./codec";
+import { decodeLine, decodeMultiline, decorate, DUMMY_INPUT, inputSource } from "./codec";
 import { differingFields, eventsEqual, normalizeActual } from "./compare";
 import { canonicalJson } from "./fields";
 import type { CaseResult, Divergence, EventComparison, PipelineTestCase, PipelineTestSuite } from "./types";
@@ -64,8 +65,12 @@ function prepareInput(suite: PipelineTestSuite, tc: PipelineTestCase, pipeline: 
   const source = inputSource(pipeline.config, suite.codec, suite.inputPlugin);
   if ("error" in source) return { events: [], skip: source.error };
   const events: JsonObject[] = [];
-  for (const line of tc.dummyInput ? [DUMMY_INPUT] : tc.input) {
-    const decoded = tc.dummyInput ? [{ message: line }] : decodeLine(source.codec, line);
+  const batches = tc.dummyInput
+    ? [[{ message: DUMMY_INPUT }]]
+    : source.codec === "multiline"
+      ? [decodeMultiline(source, tc.input)]
+      : tc.input.map((line) => decodeLine(source.codec, line));
+  for (const decoded of batches) {
     if (!Array.isArray(decoded)) return { events: [], skip: decoded.skip };
     for (const event of decoded) {
       Object.assign(event, structuredClone(tc.fields));
@@ -135,6 +140,8 @@ function skipReason(traces: EventTrace[], pipeline: CompiledPipeline): string | 
 /** Runs the cases of `suite` (all, or those whose index is in `only`) against `pipeline`. */
 export async function runTestSuite(suite: PipelineTestSuite, pipeline: CompiledPipeline, options: RunOptions = {}, only?: readonly number[]): Promise<CaseResult[]> {
   const now = options.now ?? new Date();
+  // The multiline codec's patterns are grok: the regex engine must be up before decoding.
+  await initOniguruma().catch(() => undefined);
   const results: CaseResult[] = [];
   for (const tc of suite.cases) {
     if (only && !only.includes(tc.index)) continue;
@@ -159,10 +166,10 @@ async function runCase(suite: PipelineTestSuite, tc: PipelineTestCase, pipeline:
   if (prepared.skip) return { ...result, status: "skipped", message: prepared.skip };
   const sim = await simulatePipeline(pipeline.config, prepared.events, { now });
   const skip = skipReason(sim.steps, pipeline);
-  const survivors = sim.steps.filter((s) => s.output !== undefined);
-  // Filters that emit extra events (clone, split) break the one-trace-per-event pairing; compare without traces then.
-  const paired = survivors.length === sim.events.length;
-  const raw = paired ? survivors.map((s) => finalEvent(s, suite.exportMetadata)) : sim.events.map((e) => structuredClone(e));
+  // Each output event's trace (clones and split events have their own), by its place among the outputs.
+  const traceOf: (EventTrace | undefined)[] = new Array(sim.events.length);
+  for (const trace of sim.steps) if (trace.output !== undefined && trace.outputIndex !== undefined) traceOf[trace.outputIndex] = trace;
+  const raw = sim.events.map((e, i) => (traceOf[i] ? finalEvent(traceOf[i]!, suite.exportMetadata) : structuredClone(e)));
   const actual = raw.map((e) => normalizeActual(e, { ignore: suite.ignore, dropEmptyTags: suite.format === "daemon" }));
   result.actualText = canonicalJson(actual);
   if (skip) return { ...result, status: "skipped", message: skip };
@@ -177,7 +184,7 @@ async function runCase(suite: PipelineTestSuite, tc: PipelineTestCase, pipeline:
     if (got) c.actual = got;
     if (!c.equal && expected && got) {
       const field = differingFields(expected, got)[0] ?? "";
-      c.divergence = divergenceFor(field, paired ? survivors[i] : undefined, pipeline);
+      c.divergence = divergenceFor(field, traceOf[i], pipeline);
     }
     comparisons.push(c);
   }

@@ -129,3 +129,30 @@ test("pattern browser: built-in set by ECS mode, later sources win", () => {
   assert.deepEqual(mine.patterns.find((p) => p.name === "WORD"), { name: "WORD", regex: "\\w+x", source: "patternsPath", file: "extra" });
   assert.equal(mine.patterns.find((p) => p.name === "MINE")!.source, "pattern_definitions");
 });
+
+test("multiline samples: the input's multiline codec groups lines into one event for grok and the pipeline", async () => {
+  const text = `input {
+  file { path => "/var/log/app.log" codec => multiline { pattern => "^\\s" what => "previous" } }
+}
+filter {
+  grok { match => { "message" => "^%{WORD:level} %{GREEDYDATA:msg}" } }
+}`;
+  const samples = ["ERROR boom", "  at a.b(C.java:1)", "  at d.e(F.java:2)", "INFO fine"];
+  const config = parseConfig(text).config;
+  const g = (await computePreview(config, { kind: "grok", index: 0 }, samples, env)) as GrokPreview;
+  assert.equal(g.lines.length, 2);
+  assert.equal(g.lines[0].input, "ERROR boom\n  at a.b(C.java:1)\n  at d.e(F.java:2)");
+  assert.match(g.notes!.join(" "), /multiline/);
+  const p = (await computePreview(config, { kind: "pipeline" }, samples, env)) as PipelinePreview;
+  assert.equal(p.events.length, 2);
+  assert.match(p.grouping, /multiline/);
+  assert.deepEqual(p.outputs.map((e) => e.level), ["ERROR", "INFO"]);
+});
+
+test("json input codec: each sample line is decoded before the filters", async () => {
+  const text = `input { stdin { codec => json } }\nfilter { mutate { add_field => { "seen" => "%{user}" } } }`;
+  const p = (await computePreview(parseConfig(text).config, { kind: "pipeline" }, ['{"user":"kim"}', "not json"], env)) as PipelinePreview;
+  assert.equal(p.outputs[0].seen, "kim");
+  assert.deepEqual(p.outputs[1].tags, ["_jsonparsefailure"]);
+  assert.match(p.grouping, /json/);
+});

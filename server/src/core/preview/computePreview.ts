@@ -12,7 +12,8 @@ import { t } from "../l10n";
 import { PluginOptions } from "../simulate/options";
 import { previewGeoip } from "./geoipPreview";
 import { previewGrok } from "./grokPreview";
-import { previewPipeline } from "./pipelinePreview";
+import { decodeLines, findInputCodec } from "../simulate/codecs";
+import { describeGrouping, previewPipeline } from "./pipelinePreview";
 import { targetPlugin } from "./targets";
 import type { PreviewResult, PreviewTarget } from "./types";
 
@@ -83,7 +84,14 @@ export async function computePreview(config: Config, target: PreviewTarget, line
         }
       }
     }
-    const r = previewGrok(plugin, lines, { ecsDefault: env.ecsDefault, extraPatterns: env.patternsPathTexts, patternsDirTexts }, hooks);
+    // A multiline codec makes one event of several sample lines; grok then sees the joined message.
+    const codec = findInputCodec(config);
+    let messages = lines;
+    if (codec.codec === "multiline") {
+      messages = decodeLines(codec, lines, env.ecsDefault).map((e) => (typeof e.message === "string" ? e.message : ""));
+      notes.push(describeGrouping(codec.codec, codec.input));
+    }
+    const r = previewGrok(plugin, messages, { ecsDefault: env.ecsDefault, extraPatterns: env.patternsPathTexts, patternsDirTexts }, hooks);
     return finish(notes.length ? { ...r, notes } : r);
   } catch (error) {
     if (error instanceof GrokCompileError || error instanceof GrokRegexError) return finish({ kind: "none", error: t("The pattern does not compile: {0}", error.message) });

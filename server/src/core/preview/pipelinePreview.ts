@@ -1,11 +1,13 @@
 /**
- * Whole-pipeline preview: the simulator's per-event traces over the sample lines (one event per line,
- * `message` set to the line), clones and split parts included as the simulator reports them.
+ * Whole-pipeline preview: the simulator's per-event traces over the sample lines, decoded by the
+ * pipeline's file/stdin input codec (plain: one event per line; multiline groups; json decodes), clones
+ * and split parts included as the simulator reports them.
  */
 import type { Config } from "../ast";
 import type { JsonObject } from "../grok/eventFields";
 import type { EcsCompatibility } from "../grok/patternLibrary";
 import { t } from "../l10n";
+import { decodeLines, findInputCodec } from "../simulate/codecs";
 import { simulatePipeline, type SimulateOptions } from "../simulate/pipeline";
 import type { PipelinePreview } from "./types";
 
@@ -23,7 +25,9 @@ export interface PipelineEnv {
 
 export async function previewPipeline(config: Config, lines: string[], env: PipelineEnv): Promise<PipelinePreview> {
   const ranges = config.sections.filter((s) => s.type === "filter").map((s) => s.range);
-  const events: JsonObject[] = lines.map((message) => ({ message }));
+  // Through the file/stdin input's codec, as Logstash would read the sample file.
+  const codec = findInputCodec(config);
+  const events: JsonObject[] = decodeLines(codec, lines, env.ecsDefault);
   // Built as a variable, not a literal: options the simulator does not know yet are ignored by it.
   const options: SimulateOptions & Record<string, unknown> = { ecsCompatibility: env.ecsDefault };
   if (env.now) options.now = env.now;
@@ -35,5 +39,13 @@ export async function previewPipeline(config: Config, lines: string[], env: Pipe
     };
   }
   const result = await simulatePipeline(config, events, options);
-  return { kind: "pipeline", ranges, events: result.steps, outputs: result.events, skipped: result.skipped, grouping: t("one event per line") };
+  return { kind: "pipeline", ranges, events: result.steps, outputs: result.events, skipped: result.skipped, grouping: describeGrouping(codec.codec, codec.input) };
+}
+
+/** How sample lines became events, for the panel's status line. */
+export function describeGrouping(codec: string, input: string | undefined): string {
+  if (!input || codec === "plain" || codec === "line") return t("one event per line");
+  if (codec === "multiline") return t("lines grouped by the multiline codec of the {0} input", input);
+  if (codec === "json" || codec === "json_lines") return t("lines decoded by the {0} codec of the {1} input", codec, input);
+  return t("one event per line (the {0} codec is not simulated)", codec);
 }

@@ -91,7 +91,8 @@ export class PreviewRunner {
 
   /** Puts the per-line results back at their line numbers, with a placeholder for each timed-out line. */
   private restore(result: PreviewResult, kept: number[], timedOut: number[], lines: string[], message: (line: number) => string): PreviewResult {
-    if (!timedOut.length || (result.kind !== "grok" && result.kind !== "geoip")) return result;
+    // A multiline codec groups lines, so results no longer line up with samples: nothing to put back.
+    if (!timedOut.length || (result.kind !== "grok" && result.kind !== "geoip") || result.lines.length !== kept.length) return result;
     const out: (GrokLinePreview | GeoipPreview["lines"][number])[] = new Array(lines.length);
     result.lines.forEach((l, k) => (out[kept[k]] = l));
     for (const i of timedOut) {

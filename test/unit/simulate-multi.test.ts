@@ -24,6 +24,14 @@ test("clone, ECS mode: `type` stays, the clone name is added as a tag (clone spe
   ]);
 });
 
+test("clone without `clones` is refused; an empty list makes no clones (clone spec: '#register')", async () => {
+  const missing = await runFilters("clone { }", [{ message: "m" }]);
+  assert.match(missing.skipped[0]?.reason ?? "", /needs `clones`/);
+  const empty = await runFilters("clone { clones => [] }", [{ message: "m" }]);
+  assert.equal(empty.events.length, 1);
+  assert.deepEqual(empty.skipped, []);
+});
+
 test("clones continue from the filter after the clone filter, inside and after a conditional", async () => {
   const r = await runFilters(
     `mutate { add_field => { "before" => "x" } }

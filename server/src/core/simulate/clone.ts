@@ -3,7 +3,7 @@
  * event is decorated (filter_matched) and continues from the next filter; split cancels the original.
  */
 import { addTag, getPath, refPath, removePath, setPath, type JsonValue, type SimEvent } from "./event";
-import { ecsOf, filterMatched, type FilterContext, type FilterOutcome } from "./common";
+import { FilterConfigError, ecsOf, filterMatched, type FilterContext, type FilterOutcome } from "./common";
 import type { PluginOptions } from "./options";
 
 /**
@@ -11,6 +11,7 @@ import type { PluginOptions } from "./options";
  * name as a tag instead. The original event passes unchanged, without add_field & co.
  */
 export function runClone(event: SimEvent, opts: PluginOptions, ctx: FilterContext): FilterOutcome {
+  if (!opts.has("clones")) throw new FilterConfigError("clone needs `clones` (a required setting)");
   const ecs = ecsOf(opts, ctx) !== "disabled";
   const generated = opts.list("clones").map((name) => {
     const clone = structuredClone(event);

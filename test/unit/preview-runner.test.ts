@@ -15,7 +15,8 @@ const config = (pattern: string) => `filter { grok { match => { "message" => ${J
 test("preview runner: a catastrophic line is cut off with a message; the lines after it are still previewed", async () => {
   const t0 = Date.now();
   const r = await runner.run(config("(a+)+$"), { kind: "grok", index: 0 }, ["aaa", CATASTROPHIC, "aa"], env);
-  assert.ok(Date.now() - t0 < 5000, "the watchdog stopped the worker");
+  // The line alone takes minutes; two worker starts (from TypeScript sources) take a few seconds on a busy machine.
+  assert.ok(Date.now() - t0 < 20_000, `the watchdog stopped the worker (${Date.now() - t0} ms)`);
   assert.equal(r.kind, "grok");
   const lines = (r as GrokPreview).lines;
   assert.deepEqual(lines.map((l) => l.matched), [true, false, true]);

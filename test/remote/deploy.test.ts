@@ -204,6 +204,66 @@ describe("deploy over SSH (real sshd on 127.0.0.1)", () => {
     assert.match(right.message, /OpenSSH/);
   });
 
+  test("the reload command runs after the switch; a failing one is reported with the new file in place", async () => {
+    writeFileSync(`${host.pipelineDir}/main.conf`, OLD);
+    const marker = `${host.dir}/reloaded`;
+    const [r] = await deployPipelines([host.target({ reloadCommand: `touch ${marker}` })], [{ path: "/local/main.conf", text: NEW }], options());
+    assert.equal(r.ok, true, r.message);
+    assert.ok(existsSync(marker), "reload ran");
+    const [bad] = await deployPipelines([host.target({ reloadCommand: "exit 3" })], [{ path: "/local/main.conf", text: OLD }], options());
+    assert.equal(bad.failure, "reloadFailed");
+    assert.equal(bad.changed, true);
+    assert.match(bad.message, /exit 3/);
+    assert.equal(readFileSync(`${host.pipelineDir}/main.conf`, "utf8"), OLD);
+  });
+
+  test("a missing test command is named, and nothing changes", async () => {
+    writeFileSync(`${host.pipelineDir}/main.conf`, OLD);
+    for (const f of extras(host, "main.conf")) execFileSync("rm", ["-f", `${host.pipelineDir}/${f}`]);
+    const [r] = await deployPipelines([host.target({ testCommand: "/nonexistent/bin/logstash -t -f {file}" })], [{ path: "/local/main.conf", text: NEW }], options());
+    assert.equal(r.failure, "config", r.message);
+    assert.match(r.message, /test command was not found.*\/nonexistent\/bin\/logstash/);
+    assert.equal(readFileSync(`${host.pipelineDir}/main.conf`, "utf8"), OLD);
+    assert.deepEqual(extras(host, "main.conf"), []);
+  });
+
+  test("ssh-agent and an encrypted private key (passphrase) authenticate; a wrong passphrase is said plainly", async () => {
+    const key = `${host.dir}/enc_ed25519`;
+    execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "correct horse", "-f", key]);
+    writeFileSync(`${host.dir}/authorized_keys`, readFileSync(`${host.userKey}.pub`, "utf8") + readFileSync(`${key}.pub`, "utf8"));
+    const target = host.target({ privateKeyPath: key });
+    const secret = (value: string): SecretSource => ({ get: async (_t, name) => (name === "passphrase" ? value : undefined) });
+    const ok = await checkLogstash(target, { secrets: secret("correct horse"), hostKeys: {} });
+    assert.equal(ok.ok, true, ok.message);
+    const wrong = await checkLogstash(target, { secrets: secret("not-it-42"), hostKeys: {} });
+    assert.equal(wrong.ok, false);
+    assert.match(wrong.message, /^the private key .*enc_ed25519 needs a passphrase, or the passphrase is wrong$/);
+    assert.ok(!wrong.message.includes("not-it-42"));
+
+    const sock = `${host.dir}/agent.sock`;
+    const agent = execFileSync("ssh-agent", ["-s", "-a", sock], { encoding: "utf8" });
+    const pid = Number(/SSH_AGENT_PID=(\d+)/.exec(agent)![1]);
+    const saved = process.env.SSH_AUTH_SOCK;
+    try {
+      execFileSync("ssh-add", ["-q", host.userKey], { env: { ...process.env, SSH_AUTH_SOCK: sock }, stdio: "ignore" });
+      process.env.SSH_AUTH_SOCK = sock;
+      const viaAgent = await checkLogstash(host.target({ auth: "agent", privateKeyPath: undefined }), { secrets: noSecrets, hostKeys: {} });
+      assert.equal(viaAgent.ok, true, viaAgent.message);
+    } finally {
+      if (saved === undefined) delete process.env.SSH_AUTH_SOCK;
+      else process.env.SSH_AUTH_SOCK = saved;
+      process.kill(pid);
+    }
+  });
+
+  test("test connection says when the pipeline directory is not writable", async () => {
+    const target = host.target({ user: PASSWORD_USER, auth: "password", privateKeyPath: undefined, pipelineDir: "/root" });
+    const password = passwordOfTestUser();
+    const r = await checkLogstash(target, { secrets: { get: async () => password }, hostKeys: {} });
+    assert.equal(r.ok, false);
+    assert.match(r.message, /permission is denied on \/root|\/root does not exist/);
+  });
+
   // Last: it changes the host key.
   test("a changed host key is an error naming both fingerprints", async () => {
     const oldFp = fingerprintOf(`${host.dir}/host_ed25519.pub`);

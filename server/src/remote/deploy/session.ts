@@ -227,19 +227,24 @@ export class SshSession {
       });
       client.on("error", (error: Error & { level?: string; code?: string }) => fail(hostKeyError ?? describeConnectError(target, error)));
       client.on("close", () => fail(hostKeyError ?? new RemoteError("connectionLost", t("{0} closed the connection", `${target.host}:${port}`))));
-      client.connect({
-        host: target.host,
-        port,
-        username: target.user,
-        readyTimeout: options.timeoutMs ?? 20000,
-        hostVerifier: verify,
-        ...(algorithms ? { algorithms: { serverHostKey: algorithms as never } } : {}),
-        ...auth,
-        debug: (line: string) => {
-          const m = /Remote ident: '([^']*)'/.exec(line);
-          if (m) serverVersion = m[1].replace(/^SSH-2\.0-/, "");
-        },
-      });
+      // ssh2 parses the private key inside connect() and throws there (wrong passphrase, not a key).
+      try {
+        client.connect({
+          host: target.host,
+          port,
+          username: target.user,
+          readyTimeout: options.timeoutMs ?? 20000,
+          hostVerifier: verify,
+          ...(algorithms ? { algorithms: { serverHostKey: algorithms as never } } : {}),
+          ...auth,
+          debug: (line: string) => {
+            const m = /Remote ident: '([^']*)'/.exec(line);
+            if (m) serverVersion = m[1].replace(/^SSH-2\.0-/, "");
+          },
+        });
+      } catch (error) {
+        fail(describeConnectError(target, error as Error));
+      }
     });
   }
 

@@ -161,6 +161,12 @@ export function parseTomcatPattern(text: string): ParsedFormat {
       elements.push({ type: "literal", text: withArg ? "???" : `???${r.name}???`, span: span(r.start, r.end) });
       return;
     }
+    if (info.name === "L" && r.arg !== "c") {
+      // IdentifierElement logs an error at startup and writes `???` (checked against Tomcat 11.0.27).
+      issues.push(issue("logformat-bad-modifier", "warning", t("`{0}` is not a variant of `%{1}` (expected {2}).", r.arg!, r.name, "c") + " " + t("Tomcat writes `???` for it."), span(r.start, r.end)));
+      elements.push({ type: "literal", text: "???", span: span(r.start, r.end) });
+      return;
+    }
     if (withArg && info.argumentValues && !info.argumentValues.includes(r.arg!))
       issues.push(issue("logformat-bad-modifier", "warning", t("`{0}` is not a variant of `%{1}` (expected {2}).", r.arg!, r.name, info.argumentValues.join(", ")), span(r.start, r.end)));
     const quoted = litOf(k - 1).endsWith('"') && litOf(k + 1).startsWith('"');

@@ -60,6 +60,7 @@ function testCase(n: number): { input: string[]; expected: object[]; description
   return { description: `case ${n} via app_${block}`, input: [line], expected: [event] };
 }
 
+// LOGSMITH_BENCH_KEEP=1 keeps the generated suite for profiling (`node --cpu-prof dist/cli.cjs test …`).
 const dir = mkdtempSync(join(tmpdir(), "logsmith-bench-tests-"));
 try {
   const pipelineText = pipeline();
@@ -108,7 +109,8 @@ try {
   const median = samples[2];
   console.log(`logsmith test (CLI, end to end): median ${median.toFixed(0)} ms, min ${samples[0].toFixed(0)} ms, max ${samples[4].toFixed(0)} ms (target < 2000 ms) -> ${median < 2000 ? "OK" : "MISSED"}`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.LOGSMITH_BENCH_KEEP) console.log(`suite kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }
 
 /** Just enough YAML for these suites: strings quoted as JSON, which YAML reads unchanged. */

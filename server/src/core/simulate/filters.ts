@@ -14,6 +14,7 @@ import { runDeDot } from "./deDot";
 import { runDissect } from "./dissect";
 import { runFingerprint } from "./fingerprint";
 import { runGeoip } from "./geoip";
+import { t } from "../l10n";
 import { skipReason } from "./offline";
 import { runPrune } from "./prune";
 import { runTranslate } from "./translate";
@@ -147,7 +148,7 @@ export function runFilter(plugin: Plugin, event: SimEvent, ctx: FilterContext): 
   } catch (error) {
     // Every filter checks its configuration before it touches the event.
     if (!(error instanceof FilterConfigError)) throw error;
-    return { status: "skipped", detail: `Logstash would refuse this configuration: ${error.message}` };
+    return { status: "skipped", detail: t("Logstash would refuse this configuration: {0}", error.message) };
   }
 }
 

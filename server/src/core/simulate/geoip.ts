@@ -6,6 +6,7 @@
 import { selectGeoipDatabasePath } from "../geoip/databasePath";
 import { GeoipConfigError } from "../geoip/fields";
 import { applyGeoip, lookupGeoip } from "../geoip/lookup";
+import { t } from "../l10n";
 import { FilterConfigError, ecsOf, filterMatched, type FilterContext, type FilterOutcome } from "./common";
 import { get, type SimEvent } from "./event";
 import type { PluginOptions } from "./options";
@@ -15,12 +16,12 @@ export function runGeoip(event: SimEvent, opts: PluginOptions, ctx: FilterContex
   if (source === undefined) throw new FilterConfigError("geoip needs `source`");
   const type = opts.string("default_database_type", "City") as "City" | "ASN";
   const path = selectGeoipDatabasePath({ database: opts.string("database"), default_database_type: type }, ctx.geoipDatabasePath);
-  if (!path) return { status: "skipped", detail: "no GeoIP database: set `database`, the logsmith.geoip.databasePath setting or --geoip-db" };
+  if (!path) return { status: "skipped", detail: t("no GeoIP database: set `database`, the logsmith.geoip.databasePath setting or --geoip-db") };
   let reader;
   try {
     reader = ctx.openGeoip(path);
   } catch (error) {
-    return { status: "skipped", detail: `cannot read the GeoIP database ${path}: ${(error as Error).message}` };
+    return { status: "skipped", detail: t("cannot read the GeoIP database {0}: {1}", path, (error as Error).message) };
   }
   let result;
   try {

@@ -2,35 +2,27 @@
  * Filters the simulator does not run, with the reason it gives for each. They are reported as skipped
  * and the event passes through them unchanged.
  */
+import { localizable, t } from "../l10n";
 
 const REASONS: Record<string, string> = {
-  ruby: "runs Ruby code, which the simulator does not execute",
-  elasticsearch: "queries an Elasticsearch cluster",
-  elastic_integration: "runs Elasticsearch ingest pipelines fetched from a cluster",
-  jdbc_streaming: "queries a database over JDBC",
-  jdbc_static: "loads lookup tables from a database over JDBC",
-  http: "calls an HTTP endpoint",
-  dns: "resolves names through DNS",
-  memcached: "reads and writes a memcached server",
-  aggregate: "keeps state across events and emits events on timeouts",
-  throttle: "counts events over wall-clock time",
-  metrics: "emits metric events on a timer",
-  sleep: "only waits",
-  useragent: "needs the ua-parser regexes bundled with the plugin",
-  cipher: "encrypts with keys the simulator does not handle",
-  anonymize: "is deprecated (use fingerprint)",
-  uuid: "writes a random UUID",
-  java_uuid: "writes a random UUID",
-  xml: "parses XML, which the simulator does not do yet",
-  cidr: "is not simulated yet",
-  syslog_pri: "is not simulated yet",
-  useragent_ng: "needs the ua-parser regexes bundled with the plugin",
+  ruby: localizable("the `{0}` filter runs Ruby code, which the simulator does not execute; the event passes through unchanged"),
+  elasticsearch: localizable("the `{0}` filter queries an Elasticsearch cluster; the event passes through unchanged"),
+  elastic_integration: localizable("the `{0}` filter runs ingest pipelines fetched from an Elasticsearch cluster; the event passes through unchanged"),
+  jdbc_streaming: localizable("the `{0}` filter queries a database over JDBC; the event passes through unchanged"),
+  jdbc_static: localizable("the `{0}` filter loads lookup tables from a database over JDBC; the event passes through unchanged"),
+  http: localizable("the `{0}` filter calls an HTTP endpoint; the event passes through unchanged"),
+  dns: localizable("the `{0}` filter resolves names through DNS; the event passes through unchanged"),
+  memcached: localizable("the `{0}` filter reads and writes a memcached server; the event passes through unchanged"),
+  aggregate: localizable("the `{0}` filter keeps state across events and emits events on timeouts; the event passes through unchanged"),
+  throttle: localizable("the `{0}` filter counts events over wall-clock time; the event passes through unchanged"),
+  metrics: localizable("the `{0}` filter emits metric events on a timer; the event passes through unchanged"),
+  sleep: localizable("the `{0}` filter only waits; the event passes through unchanged"),
+  useragent: localizable("the `{0}` filter needs the ua-parser regexes bundled with the plugin; the event passes through unchanged"),
+  cipher: localizable("the `{0}` filter encrypts with keys the simulator does not handle; the event passes through unchanged"),
+  uuid: localizable("the `{0}` filter writes a random UUID; the event passes through unchanged"),
 };
 
 /** Why `name` is skipped: a specific reason for the known offline or stateful filters, else a generic one. */
 export function skipReason(name: string): string {
-  const reason = REASONS[name];
-  return reason
-    ? `the \`${name}\` filter ${reason}; the event passes through unchanged`
-    : `the simulator does not run the \`${name}\` filter; the event passes through unchanged`;
+  return t(REASONS[name] ?? localizable("the simulator does not run the `{0}` filter; the event passes through unchanged"), name);
 }

@@ -8,6 +8,7 @@ import { isAbsolute, resolve } from "node:path";
 import { Reader } from "maxmind";
 import type { Config, Plugin, Span, Statement } from "../ast";
 import type { GeoipReader } from "../geoip/lookup";
+import { t } from "../l10n";
 import { initOniguruma } from "../grok/onig";
 import type { EcsCompatibility } from "../grok/patternLibrary";
 import { decodeLines, findInputCodec } from "./codecs";
@@ -229,7 +230,7 @@ export async function simulatePipeline(parsed: { config: Config } | Config, even
       try {
         outcome = runFilter(plugin, event, ctx);
       } catch (error) {
-        outcome = { status: "skipped", detail: `could not run: ${(error as Error).message}` };
+        outcome = { status: "skipped", detail: t("could not run: {0}", (error as Error).message) };
         for (const k of Object.keys(event)) delete event[k];
         Object.assign(event, structuredClone(before));
       }

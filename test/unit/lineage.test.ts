@@ -164,3 +164,14 @@ test("writer paths: ServerRoot, Tomcat directory/prefix/suffix with the rotation
   const tomcat = run(`input { file { path => "/opt/tomcat/logs/localhost_access_log*" codec => json } } filter { if [ip] and [status] and [clientip] { drop {} } }`);
   assert.deepEqual(tomcat.issues.map((i) => tomcat.text.slice(i.range.start, i.range.end)), ["[clientip]"]);
 });
+
+test("hover chain of a grok capture starts at the line the producer wrote and goes through the codec", () => {
+  const r = run(`input { file { path => "/etc/httpd/logs/access_log" } }
+filter { grok { match => { "message" => "%{COMMONAPACHELOG}" } } mutate { rename => { "verb" => "method" } } if [method] == "GET" { drop {} } }`);
+  assert.deepEqual(r.issues, []);
+  const ref = r.lineage.refAt(r.path, r.text.indexOf("[method]") + 2)!;
+  const labels = ref.fact!.chains[0].map((s) => s.label);
+  assert.deepEqual(labels.slice(0, 2), ["line written by LogFormat common", "codec plain of the file input"]);
+  assert.match(labels[2], /^grok capture `\w+:verb`$/);
+  assert.equal(labels[3], "mutate rename from verb");
+});

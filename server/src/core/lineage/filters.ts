@@ -44,14 +44,14 @@ export function applyFilter(plugin: Plugin, before: FieldState, ctx: FilterConte
 
   switch (plugin.name) {
     case "grok":
-      grokFields(plugin, s, step);
+      grokFields(plugin, s, step, from);
       break;
     case "json": {
       const target = staticPath(stringOption(plugin, "target"));
       const source = staticPath(stringOption(plugin, "source") ?? "message");
       const formats = source ? before.lookup(source)?.formats : undefined;
       const members = formats?.length && formats.every((f) => f.json && f.jsonMembers) ? formats.flatMap((f) => f.jsonMembers!) : undefined;
-      if (members) for (const m of members) add([...(target ?? []), m.key], [...from(source), step]);
+      if (members) for (const m of members) add([...(target ?? []), m.key], from(source));
       else openUnder(target);
       if (target) add(target, from(source));
       break;
@@ -150,7 +150,7 @@ function patterns(set: "legacy" | "ecs-v1"): ReadonlyMap<string, string> {
  * `ecs_compatibility`, which depends on the Logstash version) plus `pattern_definitions`. A pattern that
  * cannot be expanded (a `patterns_dir` pattern) may capture anything: the event is opened.
  */
-function grokFields(plugin: Plugin, s: FieldState, step: OriginStep): void {
+function grokFields(plugin: Plugin, s: FieldState, step: OriginStep, from: (path: string[] | undefined) => OriginStep[]): void {
   const defs = hashEntries(plugin, "pattern_definitions").flatMap((e) => {
     const k = valueText(e.key);
     const v = valueText(e.value);
@@ -159,19 +159,21 @@ function grokFields(plugin: Plugin, s: FieldState, step: OriginStep): void {
   const ecs = stringOption(plugin, "ecs_compatibility");
   const sets: ("legacy" | "ecs-v1")[] = ecs === "disabled" ? ["legacy"] : ecs === "v1" || ecs === "v8" ? ["ecs-v1"] : ["legacy", "ecs-v1"];
   const target = staticPath(stringOption(plugin, "target")) ?? [];
-  const pats: string[] = [];
+  const pats: { pattern: string; source: OriginStep[] }[] = [];
   for (const e of hashEntries(plugin, "match")) {
     const v = e.value;
-    for (const p of v?.kind === "array" ? v.elements : v ? [v] : []) if (p.kind === "string") pats.push(p.value);
+    // The capture continues the chain of the field it was matched in (`message` ← the log line).
+    const source = from(staticPath(valueText(e.key))).slice(0, -1);
+    for (const p of v?.kind === "array" ? v.elements : v ? [v] : []) if (p.kind === "string") pats.push({ pattern: p.value, source });
   }
-  for (const pattern of pats) {
+  for (const { pattern, source } of pats) {
     let expanded = false;
     for (const set of sets) {
       try {
         const compiled = compileGrok(pattern, new Map([...patterns(set), ...defs]));
         for (const c of compiled.captures) {
           const path = staticPath(c.field);
-          if (path) s.add([...target, ...path], [{ ...step, label: t("grok capture `{0}`", c.groupName) }]);
+          if (path) s.add([...target, ...path], [...source, { ...step, label: t("grok capture `{0}`", c.groupName) }]);
         }
         expanded = true;
       } catch {
@@ -179,7 +181,7 @@ function grokFields(plugin: Plugin, s: FieldState, step: OriginStep): void {
       }
     }
     if (!expanded) {
-      for (const c of findGrokCaptures(pattern)) s.add([...target, ...c.path], [step]);
+      for (const c of findGrokCaptures(pattern)) s.add([...target, ...c.path], [...source, step]);
       s.openSubtree(target, [step]);
     }
   }
@@ -197,7 +199,7 @@ function dissectFields(mapping: string, s: FieldState, step: OriginStep, chain: 
     }
     key = key.replace(/^\+/, "");
     const path = staticPath(key);
-    if (path) s.add(path, [...chain, step]);
+    if (path) s.add(path, chain);
   }
 }
 

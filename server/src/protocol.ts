@@ -30,6 +30,10 @@ export const Commands = {
   insertGrokPattern: "logsmith.insertGrokPattern",
   /** Client: writes the Logstash pipeline generated for a log format (code action on httpd/Tomcat/log4j configs). */
   generatePipeline: "logsmith.generatePipeline",
+  /** Client-only: opens the query panel for an `elasticsearch` output (code lens; arguments: QueryLensArgs). */
+  queryIndex: "logsmith.queryIndex",
+  /** Client-only: shows a Redis list's newest items or a channel's subscribers (code lens; arguments: RedisLensArgs). */
+  redisPeek: "logsmith.redisPeek",
 } as const;
 
 /*
@@ -203,3 +207,28 @@ export interface GeneratePipelineResult {
 
 /** Client → server: the generated Logstash pipeline for a log format (null when the document has none). */
 export const GeneratePipelineRequest = new RequestType<GeneratePipelineParams, GeneratePipelineResult | null, void>("logsmith/generatePipeline");
+
+/** What the "Query index" lens of an `elasticsearch` output hands the client (resolved by lsp/remoteLenses.ts). */
+export interface QueryLensArgs {
+  uri: string;
+  /** The output's hosts as written (default 127.0.0.1:9200); the client matches them to a target. */
+  hosts: string[];
+  /** Node URLs for a new target when no target matches. */
+  suggestedNodes: string[];
+  pattern: string;
+  kind: "index" | "dataStream" | "ilmAlias";
+  notes: string[];
+  /** Fields the pipeline writes, known from its config (grok captures, add_field, mutate, date). */
+  fields: { path: string; type: string; source: string; sample?: string }[];
+}
+
+/** What a `redis` input/output lens hands the client. */
+export interface RedisLensArgs {
+  uri: string;
+  role: "input" | "output";
+  dataType?: "list" | "channel" | "pattern_channel";
+  key?: string;
+  host: string;
+  port: number;
+  db: number;
+}

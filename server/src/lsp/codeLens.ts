@@ -5,11 +5,12 @@ import type { CodeLens, CodeLensParams } from "vscode-languageserver";
 import { parsed, type ServerContext } from "./context";
 import type { ParsedDocument } from "./parseCache";
 import { previewCodeLenses } from "./preview";
+import { remoteCodeLenses } from "./remoteLenses";
 
 export type CodeLensProvider = (document: ParsedDocument, context: ServerContext) => CodeLens[];
 
 /** In the order their lenses appear on one line. */
-export const codeLensProviders: CodeLensProvider[] = [previewCodeLenses];
+export const codeLensProviders: CodeLensProvider[] = [previewCodeLenses, remoteCodeLenses];
 
 export function onCodeLens(context: ServerContext, params: CodeLensParams): CodeLens[] {
   const document = parsed(context, params.textDocument.uri);

@@ -108,7 +108,7 @@ export class PipelineTestController implements vscode.Disposable {
   private saved(doc: vscode.TextDocument): void {
     if (/\.test\.(json|ya?ml)$/i.test(doc.uri.path) || this.controller.items.get(doc.uri.toString())) void this.refresh(doc.uri);
     // Continuous run: any saved pipeline or test file re-runs what the user asked to watch.
-    if (doc.languageId === "logstash" || /\.(json|ya?ml)$/i.test(doc.uri.path)) for (const w of this.watchers) w.rerun();
+    if (doc.languageId === "logstash" || /\.conf$/i.test(doc.uri.path) || this.controller.items.get(doc.uri.toString())) for (const w of this.watchers) w.rerun();
   }
 
   private async run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {

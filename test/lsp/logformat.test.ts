@@ -79,7 +79,7 @@ test("server.xml: %{r}L is reported (Tomcat writes ???), hover inside the patter
   const bad = diagnostics.find((d) => d.code === "logformat-bad-modifier")!;
   assert.ok(bad, JSON.stringify(diagnostics));
   assert.equal(slice(XML_TEXT, bad), "%{r}L");
-  assert.match(bad.message, /\?\?\?/);
+  assert.match(String(bad.message), /\?\?\?/);
   const hover = await server.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri: SERVER_XML }, position: position(XML_TEXT, "%s\"/>", 1) });
   assert.match((hover?.contents as MarkupContent | undefined)?.value ?? "", /status/i);
   assert.deepEqual(hover?.range?.start, position(XML_TEXT, "%s\"/>"));

@@ -105,3 +105,24 @@ test("logsmith/pipelineMap: the workspace, one file's pipeline and a conf.d fold
   assert.deepEqual(folder.groups.map((g) => g.id), ["indexer"]);
   assert.ok(byLabel(folder, "from_redis") && byLabel(folder, "route_tomcat"));
 });
+
+test("a pipeline file created on disk is picked up from the watched-files notification", async () => {
+  const { cpSync, mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = mkdtempSync(join(tmpdir(), "logsmith-p2p-"));
+  cpSync(new URL(ROOT).pathname, dir, { recursive: true });
+  const scratch = await startTestServer({ workspaceFolders: [pathToFileURL(dir).toString()] });
+  try {
+    const route = pathToFileURL(join(dir, "conf.d/indexer/20-route.conf")).toString();
+    scratch.open(route, textOf("conf.d/indexer/20-route.conf").replace('send_to => ["tomcat"]', 'send_to => ["catalina"]'));
+    await scratch.diagnostics(route, (p) => p.diagnostics.some((d) => d.code === "pipeline-address-unknown"), 10000);
+    const created = join(dir, "conf.d/catalina.conf");
+    writeFileSync(created, 'input { pipeline { address => "catalina" } }\noutput { stdout {} }\n');
+    await scratch.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(created).toString(), type: 1 }] });
+    await scratch.diagnostics(route, (p) => !p.diagnostics.some((d) => d.code === "pipeline-address-unknown"), 10000);
+  } finally {
+    await scratch.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

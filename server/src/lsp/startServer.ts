@@ -4,6 +4,7 @@
 import {
   DidChangeConfigurationNotification as DidChangeConfigurationNotificationType,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
@@ -99,7 +100,7 @@ export function startServer(connection: Connection): void {
   });
 
   diagnostics.register();
-  connection.onDidChangeWatchedFiles(() => void context.workspace?.rescan());
+  connection.onDidChangeWatchedFiles((p) => void context.workspace?.applyFileChanges(p.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted }))));
   documents.onDidChangeContent(() => context.workspace?.invalidate());
   documents.onDidClose(() => context.workspace?.invalidate());
   documents.onDidClose((e) => context.settings.forget(e.document.uri));

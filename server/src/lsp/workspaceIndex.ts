@@ -85,6 +85,31 @@ export class WorkspaceIndex {
     return this.scanning;
   }
 
+  /**
+   * Applies watched-file events without rescanning: a created or changed file is (re)read, a deleted
+   * one forgotten. Saving one file must not walk the whole workspace again.
+   */
+  async applyFileChanges(changes: { uri: string; deleted: boolean }[]): Promise<void> {
+    if (!this.scanned) return;
+    for (const change of changes) {
+      const path = uriToPath(change.uri);
+      if (!path || !this.roots.some((r) => path.startsWith(`${r}/`))) continue;
+      if (change.deleted) {
+        this.files = this.files.filter((f) => f !== path && !f.startsWith(`${path}/`));
+        for (const known of [...this.diskText.keys()]) if (known === path || known.startsWith(`${path}/`)) this.diskText.delete(known);
+        continue;
+      }
+      if (!this.files.includes(path)) this.files = [...this.files, path].sort();
+      if (!(CONFIG_FILE.test(path) || isPipelinesYmlUri(path) || HOST_FILE.test(path))) continue;
+      try {
+        if ((await stat(path)).size <= MAX_FILE_BYTES) this.diskText.set(path, await readFile(path, "utf8"));
+      } catch {
+        this.diskText.delete(path);
+      }
+    }
+    this.invalidate();
+  }
+
   /** Resolves when the first scan is over (at once when there are no folders). */
   async ready(): Promise<void> {
     if (!this.scanned) await this.rescan();

@@ -43,6 +43,8 @@ const entries = [
   // The preview runs in its own worker (server/src/core/preview/runner.ts); its page is browser code.
   { entryPoints: ["server/src/core/preview/worker.ts"], outfile: "dist/preview-worker.cjs" },
   { entryPoints: ["client/webview/preview/main.ts"], outfile: "dist/webview/preview.js", platform: "browser", format: "iife", target: "es2022", minify: true, sourcemap: false },
+  // The query panel page (client/src/query/QueryPanel.ts hosts it).
+  { entryPoints: ["client/webview/query/main.ts"], outfile: "dist/webview/query.js", platform: "browser", format: "iife", target: "es2022", minify: true, sourcemap: false },
 ];
 
 // Grok's Oniguruma engine loads its WASM from beside the bundles (server/src/core/grok/assets.ts).

@@ -13,6 +13,7 @@ import { registerTargets } from "./targets/register";
 import { registerPipelineMap } from "./pipelineMap/register";
 import { LOG_FORMAT_SELECTOR, registerLogFormats } from "./logformat/register";
 import { registerPreviewPanel } from "./preview/register";
+import { registerRemoteQueries } from "./query/register";
 
 let client: LanguageClient | undefined;
 
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPipelineMap(context, client);
   registerLogFormats(context, () => client);
   registerPreviewPanel(context, client);
+  registerRemoteQueries(context, client, log);
   try {
     await client.start();
     log.info(vscode.l10n.t("Logsmith language server started"));

@@ -3,7 +3,8 @@
 // the host, "Deploy Pipeline" opens the diff and a modal that the test answers, the host gets the file;
 // a pipeline the host's config test rejects lands in the Problems panel on the line Logstash names.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -28,7 +29,7 @@ before(async () => {
   writeFileSync(join(workspace, "pipeline/broken.conf"), BROKEN);
   writeFileSync(
     join(workspace, ".vscode/settings.json"),
-    JSON.stringify({ "logsmith.targets": [host.target({ name: "lab" })], "logsmith.deploy.targets": { "pipeline/main.conf": "lab", "pipeline/broken.conf": "lab" } }, null, 2),
+    JSON.stringify({ "logsmith.targets": [host.target({ name: "lab" }), host.target({ name: "fresh", knownHostsPath: join(host.dir, "fresh_known_hosts") })], "logsmith.deploy.targets": { "pipeline/main.conf": "lab", "pipeline/broken.conf": "lab" } }, null, 2),
   );
   vscode = await CodeServerHarness.start({ workspace });
 });
@@ -38,6 +39,26 @@ after(async () => {
   await host?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
+
+/**
+ * Runs a command that then asks for a target in a quick pick, and picks `label`. (The harness's
+ * runCommand waits for the palette to close, which a follow-up pick never lets happen.)
+ */
+async function runCommandPicking(command: string, placeholder: string, label: string): Promise<void> {
+  const page = vscode.page;
+  const input = page.locator(".quick-input-widget .quick-input-box input");
+  await page.keyboard.press("Control+Shift+P");
+  await input.waitFor({ state: "visible", timeout: 15_000 });
+  await input.fill(`>${command}`);
+  const rows = page.locator(".quick-input-widget .quick-input-list .monaco-list-row");
+  await waitFor(`palette entry ${command}`, async () => (await rows.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? ""))).some((l) => l.startsWith(command)), 15_000);
+  await page.keyboard.press("Enter");
+  await waitFor(`the "${placeholder}" pick`, async () => (await input.getAttribute("placeholder")) === placeholder, 15_000);
+  await input.fill(label);
+  await waitFor(`the ${label} row`, async () => (await rows.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? ""))).some((l) => l.startsWith(label)), 15_000);
+  await page.keyboard.press("Enter");
+  await input.waitFor({ state: "hidden", timeout: 15_000 });
+}
 
 async function notificationText(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
   return waitFor(`a notification matching ${pattern}`, async () => {
@@ -55,7 +76,8 @@ test("the Targets view lists the target; Test Connection reaches the host", asyn
   const row = vscode.page.locator('.pane-body .monaco-list-row[aria-label^="lab,"]');
   await waitFor("the lab row in Logsmith Targets", async () => (await row.count()) > 0, 30_000);
   assert.match((await row.first().getAttribute("aria-label")) ?? "", /connection not tested yet/);
-  await vscode.runCommand("Logsmith: Test Connection");
+  // With two targets the command asks which one.
+  await runCommandPicking("Logsmith: Test Connection", "Choose a target", "lab");
   const message = await notificationText(/connected to lab/);
   assert.match(message, /OpenSSH.*is writable/);
   await waitFor("the row showing the result", async () => /is writable/.test((await row.first().getAttribute("aria-label")) ?? ""), 10_000);
@@ -85,4 +107,26 @@ test("a pipeline the host rejects shows Logstash's error on its line", async () 
   const problems = await waitFor("the deploy problem", async () => (await vscode.problems()).find((p) => /lab: The given configuration is invalid/.test(p.message)), 30_000);
   assert.equal(problems.severity, "error");
   assert.match(problems.ariaLabel, /line 3/i);
+});
+
+test("first contact: the host key's SHA256 fingerprint is shown and only trusted on click; then recorded", async () => {
+  const known = join(host.dir, "fresh_known_hosts");
+  await runCommandPicking("Logsmith: Test Connection", "Choose a target", "fresh");
+  const dialog = vscode.page.locator(".monaco-dialog-box");
+  await dialog.waitFor({ state: "visible", timeout: 30_000 });
+  const text = await dialog.innerText();
+  const fingerprint = execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", join(host.dir, "host_ed25519.pub")], { encoding: "utf8" }).split(" ")[1];
+  assert.ok(text.includes(fingerprint), text);
+  assert.ok(!existsSync(known), "nothing recorded before the answer");
+  await dialog.locator(".monaco-button", { hasText: /^Trust and Connect$/ }).click();
+  await notificationText(/connected to fresh/);
+  assert.match(readFileSync(known, "utf8"), /^\[127\.0\.0\.1\]:\d+ ssh-ed25519 /);
+});
+
+test("the status bar shows the active target", async () => {
+  await runCommandPicking("Logsmith: Set as Active Target", "Choose the active target", "lab");
+  const items = vscode.page.locator(".statusbar-item");
+  await waitFor("the active target in the status bar", async () => (await items.allInnerTexts()).some((t) => t.trim() === "lab"), 15_000).catch(async (error) => {
+    throw new Error(`${(error as Error).message}; status bar: ${JSON.stringify(await items.allInnerTexts())}`);
+  });
 });

@@ -155,6 +155,8 @@ export async function deployCommand(ctx: DeployContext, uri?: vscode.Uri): Promi
       });
     },
   );
+  // Answering "no" to the confirmation is not a failure to report.
+  if (results.length > 0 && results.every((r) => r.failure === "declined")) return results;
   for (const r of results) if (r.failure !== "declined") ctx.state.setConnection(r.target, { kind: "checked", ok: r.ok || !["unreachable", "auth", "hostKeyChanged", "hostKeyUnknown", "hostKeyRevoked", "connectionLost"].includes(r.failure ?? ""), message: r.message });
   showResults(ctx, vscode.l10n.t("deploy"), results);
   return results;

@@ -232,3 +232,31 @@ export interface RedisLensArgs {
   port: number;
   db: number;
 }
+
+/** Query panel page → extension (client/webview/query). */
+export type QueryPanelMessage = { type: "ready" } | { type: "run"; mode: "querystring" | "dsl" | "esql"; query: string; size: number };
+
+/** One row of the panel's pipeline-vs-mapping findings. */
+export interface QueryFinding {
+  path: string;
+  kind: "typeConflict" | "neverArrived" | "lossy";
+  message: string;
+}
+
+/** Extension → query panel page. */
+export type QueryHostMessage =
+  | { type: "init"; strings: Record<string, string>; title: string; pattern: string; notes: string[] }
+  | { type: "busy" }
+  | { type: "error"; message: string }
+  | {
+      type: "result";
+      total: number;
+      interval?: string;
+      histogram: { key: number; count: number }[];
+      hits: { index: string; id: string; source: Record<string, unknown> }[];
+      esql?: { columns: { name: string; type: string }[]; values: unknown[][] };
+      mapping?: Record<string, unknown>;
+      /** Set when the mapping could not be read (the results still show). */
+      mappingError?: string;
+      findings: QueryFinding[];
+    };

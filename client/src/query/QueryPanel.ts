@@ -1,0 +1,133 @@
+/**
+ * The results panel of "Query index": count, histogram, newest documents, a query box (query string,
+ * Query DSL, ES|QL), the mapping, and the pipeline's fields against it. Read-only: it only searches.
+ */
+import * as vscode from "vscode";
+import { EsError, compareFieldsWithMapping, connectElasticsearch, fetchMapping, queryIndex, type WrittenField } from "../../../server/src/remote/elasticsearch";
+import type { QueryHostMessage, QueryLensArgs, QueryPanelMessage } from "../../../server/src/protocol";
+import type { SecretSource } from "../../../server/src/remote/secrets";
+import type { ElasticsearchTarget } from "../../../server/src/remote/targets";
+import { queryPageStrings } from "./strings";
+
+export class QueryPanel {
+  private static readonly panels = new Map<string, QueryPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private sequence = 0;
+
+  static show(context: vscode.ExtensionContext, secrets: SecretSource, log: vscode.LogOutputChannel, target: ElasticsearchTarget, args: QueryLensArgs): void {
+    const key = `${target.name}|${args.pattern}`;
+    const existing = QueryPanel.panels.get(key);
+    if (existing) {
+      existing.panel.reveal(vscode.ViewColumn.Beside);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel("logsmith.query", vscode.l10n.t("{0} · {1}", args.pattern, target.name), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, "dist", "webview")],
+    });
+    QueryPanel.panels.set(key, new QueryPanel(context, secrets, log, panel, target, args, key));
+  }
+
+  private constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly secrets: SecretSource,
+    private readonly log: vscode.LogOutputChannel,
+    readonly panel: vscode.WebviewPanel,
+    private readonly target: ElasticsearchTarget,
+    private readonly args: QueryLensArgs,
+    private readonly key: string,
+  ) {
+    panel.webview.html = this.html();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: QueryPanelMessage) => this.onMessage(m)),
+    );
+  }
+
+  private post(message: QueryHostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(m: QueryPanelMessage): Promise<void> {
+    if (m.type === "ready") {
+      this.post({ type: "init", strings: queryPageStrings(), title: vscode.l10n.t("{0} on {1}", this.args.pattern, this.target.name), pattern: this.args.pattern, notes: this.args.notes });
+      await this.run("querystring", "", 20);
+    } else if (m.type === "run") {
+      await this.run(m.mode, m.query, m.size);
+    }
+  }
+
+  private async run(mode: "querystring" | "dsl" | "esql", query: string, size: number): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      this.post({ type: "error", message: vscode.l10n.t("Logsmith does not connect to or deploy from an untrusted workspace. Trust the workspace first.") });
+      return;
+    }
+    const sequence = ++this.sequence;
+    this.post({ type: "busy" });
+    let conn;
+    try {
+      conn = await connectElasticsearch(this.target, this.secrets);
+      const result = await queryIndex(conn, { index: this.args.pattern, mode, query, size });
+      let mapping: Record<string, unknown> | undefined;
+      let mappingError: string | undefined;
+      let findings: ReturnType<typeof compareFieldsWithMapping> = [];
+      try {
+        const m = await fetchMapping(conn, this.args.pattern);
+        mapping = m.raw;
+        findings = compareFieldsWithMapping(this.args.fields as WrittenField[], m.fields);
+      } catch (error) {
+        mappingError = error instanceof Error ? error.message : String(error);
+      }
+      if (sequence !== this.sequence) return;
+      this.post({ type: "result", total: result.total, interval: result.interval, histogram: result.histogram, hits: result.hits, esql: result.esql, mapping, mappingError, findings });
+    } catch (error) {
+      // EsError messages name the target and node, never a credential, so they may go to the log too.
+      const message = error instanceof EsError ? error.message : String(error);
+      this.log.warn(`query ${this.args.pattern} on ${this.target.name}: ${message}`);
+      if (sequence === this.sequence) this.post({ type: "error", message });
+    } finally {
+      await conn?.close();
+    }
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, "dist", "webview", name)).toString();
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource} 'unsafe-inline'`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `script-src 'nonce-${nonce}'`].join("; ");
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset("query.css")}">
+</head>
+<body>
+<header><h1 id="title"></h1><p id="notes"></p></header>
+<section class="querybox">
+  <select id="mode"><option value="querystring"></option><option value="dsl"></option><option value="esql"></option></select>
+  <label id="size-label">Size <input id="size" type="number" min="0" max="500" value="20"></label>
+  <vscode-button id="run"></vscode-button>
+  <vscode-textarea id="query" rows="3" resize="vertical"></vscode-textarea>
+</section>
+<div id="error" role="alert" hidden></div>
+<vscode-tabs id="tabs">
+  <vscode-tab-header slot="header" id="tab-docs"></vscode-tab-header>
+  <vscode-tab-panel><div id="summary"></div><div id="histogram"></div><div id="docs"></div></vscode-tab-panel>
+  <vscode-tab-header slot="header" id="tab-findings"></vscode-tab-header>
+  <vscode-tab-panel><div id="findings"></div></vscode-tab-panel>
+  <vscode-tab-header slot="header" id="tab-mapping"></vscode-tab-header>
+  <vscode-tab-panel><pre id="mapping"></pre></vscode-tab-panel>
+</vscode-tabs>
+<script nonce="${nonce}" src="${asset("query.js")}"></script>
+</body>
+</html>`;
+  }
+
+  private dispose(): void {
+    QueryPanel.panels.delete(this.key);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

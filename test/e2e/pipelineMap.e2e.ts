@@ -3,7 +3,7 @@
 // draws every pipeline with its nodes, a click on a node opens its plugin, and an edit shows up in the
 // map without reopening it. The workspace is a scratch copy, so edits never touch the repository.
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -82,4 +82,20 @@ test("an edit in a pipeline file shows up in the open map", async () => {
   await vscode.page.keyboard.type('  json { id => "live_json" source => "message" }\n');
   await waitFor("live_json node drawn", async () => (await labels()).includes("live_json"), 30_000);
   await vscode.screenshot("pipeline-map-live");
+});
+
+test("Export SVG saves a standalone SVG with the theme's colours resolved", async () => {
+  await frame.locator("#export").click();
+  // code-server's save dialog is VS Code's simple file dialog: a quick input holding the default path.
+  const input = vscode.page.locator(".quick-input-widget .quick-input-box input");
+  await input.waitFor({ state: "visible", timeout: 15_000 });
+  await waitFor("default path in the save dialog", async () => (await input.inputValue()).endsWith("pipeline-map.svg"), 15_000);
+  await vscode.page.keyboard.press("Enter");
+  const saved = join(workspace, "pipeline-map.svg");
+  await waitFor("pipeline-map.svg written", async () => existsSync(saved), 30_000);
+  const svg = readFileSync(saved, "utf8");
+  assert.match(svg, /^<\?xml/);
+  assert.match(svg, /<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.ok(svg.includes('data-label="route_apache"'));
+  assert.ok(!svg.includes("var(--vscode"), "theme variables are resolved");
 });

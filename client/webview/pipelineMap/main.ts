@@ -2,7 +2,7 @@
  * The pipeline map page (browser code, bundled to dist/webview/pipelineMap.js): lays out the graph the
  * extension sends, draws it as SVG in the editor's theme colours, and reports clicks and exports back.
  */
-import { layoutPipelineMap, NODE_HEIGHT, NODE_WIDTH, type LaidOutMap } from "../../../server/src/core/pipelineMap/layout";
+import { layoutPipelineMap, NODE_HEIGHT, NODE_WIDTH } from "../../../server/src/core/pipelineMap/layout";
 import type { PipelineMapHostMessage, PipelineMapNode, PipelineMapPanelMessage, PipelineMapResult } from "../../../server/src/protocol";
 
 declare function acquireVsCodeApi(): { postMessage(message: PipelineMapPanelMessage): void };
@@ -10,7 +10,7 @@ declare function acquireVsCodeApi(): { postMessage(message: PipelineMapPanelMess
 const vscode = acquireVsCodeApi();
 const SVG_NS = "http://www.w3.org/2000/svg";
 let strings: Record<string, string> = {};
-let current: { map: PipelineMapResult; laid: LaidOutMap } | undefined;
+let fitted = false;
 
 /** Colours come from the editor theme; exports resolve them to values (see `exportSvg`). */
 const STYLE = `
@@ -62,11 +62,9 @@ function render(map: PipelineMapResult): void {
     p.className = "empty";
     p.textContent = strings.empty;
     canvas.appendChild(p);
-    current = undefined;
     return;
   }
   const laid = layoutPipelineMap({ nodes: map.nodes.map((n) => ({ ...n })), edges: map.edges, groups: map.groups });
-  current = { map, laid };
   const svg = el("svg", { xmlns: SVG_NS, width: laid.width, height: laid.height, viewBox: `0 0 ${laid.width} ${laid.height}`, id: "map" });
   el("style", {}, svg).textContent = STYLE;
   const defs = el("defs", {}, svg);
@@ -90,6 +88,7 @@ function render(map: PipelineMapResult): void {
   }
   const byId = new Map(map.nodes.map((n) => [n.id, n]));
   for (const box of laid.nodes) drawNode(svg, byId.get(box.id)!, box.x, box.y);
+  if (fitted) svg.classList.add("fit");
   canvas.appendChild(svg);
 }
 
@@ -150,6 +149,11 @@ function toolbar(): void {
   };
   button("export", strings.exportSvg, exportSvg);
   button("refresh", strings.refresh, () => vscode.postMessage({ type: "refresh" }));
+  // A workspace's map is wide: fitting scales it down to the panel; the choice survives redraws.
+  button("fit", strings.fit, () => {
+    fitted = !fitted;
+    document.getElementById("map")?.classList.toggle("fit", fitted);
+  });
   const hint = document.createElement("span");
   hint.className = "hint";
   hint.textContent = strings.openHint;
@@ -163,6 +167,7 @@ body { margin: 0; padding: 0; color: var(--vscode-foreground); background: var(-
 #toolbar button:hover { background: var(--vscode-button-hoverBackground); }
 #toolbar .hint { color: var(--vscode-descriptionForeground); font-size: 12px; }
 #canvas { overflow: auto; padding: 4px; }
+svg.fit { width: 100%; height: auto; }
 .empty, .error { padding: 12px; color: var(--vscode-descriptionForeground); }
 .error { color: var(--vscode-errorForeground); }
 `;

@@ -85,8 +85,20 @@ export type PreviewPanelMessage =
 export type PreviewHostMessage =
   | { type: "init"; strings: Record<string, string>; samples: string; title: string; kind: PreviewTarget["kind"] }
   | { type: "samples"; text: string }
-  | { type: "result"; result: PreviewResult; samples: string[]; version: number; title: string }
+  | { type: "result"; result: PreviewResult; counts: PreviewCounts; version: number; title: string }
+  /** The lines (grok, geoip) or events (pipeline) after the first ones, sent once those are shown. */
+  | { type: "more"; version: number; from: number; items: unknown[] }
   | { type: "busy" };
+
+/** Totals for the panel's status line, counted by the extension before it sends the result in parts. */
+export interface PreviewCounts {
+  samples: number;
+  /** Lines (grok, geoip) or event traces (pipeline) in the whole result. */
+  items: number;
+  matched: number;
+  outputs: number;
+  dropped: number;
+}
 
 /** A 0-based line/character range (LSP's Range, declared here so the protocol needs no LSP types). */
 export interface TestRange {

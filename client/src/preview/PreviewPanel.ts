@@ -5,12 +5,14 @@
 import { basename } from "node:path";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { PreviewRequest, type PreviewHostMessage, type PreviewPanelMessage, type PreviewTarget } from "../../../server/src/protocol";
+import { PreviewRequest, type PreviewCounts, type PreviewHostMessage, type PreviewPanelMessage, type PreviewResult, type PreviewTarget } from "../../../server/src/protocol";
 import { pickGrokPattern } from "./patternPicker";
 import { webviewStrings } from "./strings";
 
 /** Document edits arrive per keystroke; this groups a burst without making one keystroke wait long. */
 const DOCUMENT_DEBOUNCE_MS = 30;
+/** Lines sent with the first message; the page shows them while the rest is on its way. */
+const FIRST_ITEMS = 100;
 /** Sample files longer than this are cut (the panel is for a sample, not a whole log). */
 const MAX_SAMPLE_LINES = 10_000;
 
@@ -174,11 +176,39 @@ export class PreviewPanel {
     try {
       const result = await this.client.sendRequest(PreviewRequest, { uri: this.uri.toString(), target: this.target, samples, trusted: vscode.workspace.isTrusted });
       if (sequence !== this.sequence) return;
-      this.post({ type: "result", result, samples, version: sequence, title: targetTitle(this.uri, this.target) });
+      this.postInParts(result, samples.length, sequence);
     } catch (error) {
       if (sequence !== this.sequence) return;
-      this.post({ type: "result", result: { kind: "none", error: String(error) }, samples, version: sequence, title: targetTitle(this.uri, this.target) });
+      const counts: PreviewCounts = { samples: samples.length, items: 0, matched: 0, outputs: 0, dropped: 0 };
+      this.post({ type: "result", result: { kind: "none", error: String(error) }, counts, version: sequence, title: targetTitle(this.uri, this.target) });
     }
+  }
+
+  /**
+   * A thousand lines of captures are over a megabyte, which a remote webview (code-server) takes
+   * hundreds of milliseconds to receive: the first lines go at once, the rest right after.
+   */
+  private postInParts(result: PreviewResult, samples: number, version: number): void {
+    const title = targetTitle(this.uri, this.target);
+    const counts: PreviewCounts = { samples, items: 0, matched: 0, outputs: 0, dropped: 0 };
+    let rest: unknown[] = [];
+    let head: PreviewResult = result;
+    if (result.kind === "grok" || result.kind === "geoip") {
+      const lines: { matched: boolean }[] = result.lines;
+      counts.items = lines.length;
+      counts.matched = lines.filter((l) => l.matched).length;
+      rest = lines.slice(FIRST_ITEMS);
+      head = { ...result, lines: result.lines.slice(0, FIRST_ITEMS) } as PreviewResult;
+    } else if (result.kind === "pipeline") {
+      counts.items = result.events.length;
+      counts.outputs = result.outputs.length;
+      counts.dropped = result.events.filter((e) => e.dropped).length;
+      rest = result.events.slice(FIRST_ITEMS);
+      // The page shows outputs per trace; the separate list is only counted.
+      head = { ...result, events: result.events.slice(0, FIRST_ITEMS), outputs: [] };
+    }
+    this.post({ type: "result", result: head, counts, version, title });
+    if (rest.length) this.post({ type: "more", version, from: FIRST_ITEMS, items: rest });
   }
 
   private html(): string {

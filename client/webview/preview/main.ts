@@ -5,9 +5,8 @@
 import "./style.css";
 import "@vscode-elements/elements/dist/vscode-button/index.js";
 import "@vscode-elements/elements/dist/vscode-textarea/index.js";
-import "@vscode-elements/elements/dist/vscode-badge/index.js";
-import type { PreviewHostMessage, PreviewPanelMessage, PreviewResult } from "../../../server/src/protocol";
-import { renderResult } from "./render";
+import type { PreviewHostMessage, PreviewPanelMessage } from "../../../server/src/protocol";
+import { appendMore, renderResult } from "./render";
 import { setStrings, s } from "./strings";
 
 declare function acquireVsCodeApi(): { postMessage(message: PreviewPanelMessage): void; getState(): unknown; setState(state: unknown): void };
@@ -20,7 +19,6 @@ const samples = $<HTMLElement & { value: string }>("samples");
 const results = $("results");
 const status = $("status");
 let debounce: number | undefined;
-let lastResult: { result: PreviewResult; samples: string[] } | undefined;
 
 function labelControls(): void {
   $("from-file").textContent = s("From file…");
@@ -61,14 +59,17 @@ window.addEventListener("message", (event: MessageEvent<PreviewHostMessage>) => 
       status.classList.add("busy");
       break;
     case "result":
+      document.body.dataset.received = String(Date.now());
       status.classList.remove("busy");
       $("title").textContent = m.title;
-      lastResult = { result: m.result, samples: m.samples };
-      renderResult(results, status, m.result, m.samples);
+      renderResult(results, status, m.result, m.counts, m.version);
       document.body.dataset.version = String(m.version);
+      break;
+    case "more":
+      appendMore(results, m.version, m.from, m.items);
+      document.body.dataset.complete = String(m.version);
       break;
   }
 });
 
 post({ type: "ready" });
-void lastResult;

@@ -2,7 +2,7 @@
  * Turns a preview result into HTML: per line the highlighted captures, the fields, and for a failure
  * its reason and how far each pattern got; for the pipeline, each event's steps with their changes.
  */
-import type { PreviewResult } from "../../../server/src/protocol";
+import type { PreviewCounts, PreviewResult } from "../../../server/src/protocol";
 import { s } from "./strings";
 
 type R<K extends string> = Extract<PreviewResult, { kind: K }>;
@@ -15,6 +15,7 @@ type Capture = Line["captures"][number];
 
 /** Lines rendered at most; the rest are counted in the status line. */
 const MAX_RENDERED = 1000;
+
 const PALETTE = 8;
 
 export function esc(text: string): string {
@@ -84,7 +85,7 @@ function grokLine(line: Line, index: number, colours: Map<string, number>, patte
   if (line.matched && line.match) {
     const text = highlight(line.input, line.captures, colours);
     const which = line.match.field === "message" ? s("pattern {0} matched", line.match.patternIndex + 1) : s("pattern {0} matched on {1}", line.match.patternIndex + 1, line.match.field);
-    return `<section class="line ok" data-testid="line" data-matched="true">${head}<vscode-badge variant="counter" class="status ok">${esc(which)}</vscode-badge></div><pre class="sample" data-testid="sample">${text}</pre><code class="pattern">${esc(patternOf(line.match.field, line.match.patternIndex)?.pattern ?? "")}</code>${changesTable(line.changes, "fields")}</section>`;
+    return `<section class="line ok" data-testid="line" data-matched="true">${head}<span class="badge status ok">${esc(which)}</span></div><pre class="sample" data-testid="sample">${text}</pre><code class="pattern">${esc(patternOf(line.match.field, line.match.patternIndex)?.pattern ?? "")}</code>${changesTable(line.changes, "fields")}</section>`;
   }
   const progress = (line.progress ?? [])
     .map((p) => {
@@ -111,7 +112,7 @@ function grokLine(line: Line, index: number, colours: Map<string, number>, patte
       return `<div class="progress" data-testid="progress" data-matched-elements="${p.matchedElements}" data-stopped-at="${p.stoppedAt}"><div class="muted">${esc(s("Pattern {0}", p.patternIndex + 1))}: ${esc(summary)}</div><code class="pattern">${patternHtml}</code><pre class="sample">${input}</pre>${caret}</div>`;
     })
     .join("");
-  return `<section class="line fail" data-testid="line" data-matched="false">${head}<vscode-badge class="status fail">${esc(line.timedOut ? s("timed out") : s("no match"))}</vscode-badge></div><pre class="sample" data-testid="sample">${esc(line.input)}</pre><div class="reason" data-testid="reason">${esc(line.reason ?? "")}</div>${progress}${changesTable(line.changes, "fields")}</section>`;
+  return `<section class="line fail" data-testid="line" data-matched="false">${head}<span class="badge status fail">${esc(line.timedOut ? s("timed out") : s("no match"))}</span></div><pre class="sample" data-testid="sample">${esc(line.input)}</pre><div class="reason" data-testid="reason">${esc(line.reason ?? "")}</div>${progress}${changesTable(line.changes, "fields")}</section>`;
 }
 
 /** Column of `offset` counted in code points, so the caret lines up under astral characters too. */
@@ -120,22 +121,21 @@ function caretColumn(text: string, offset: number): number {
 }
 
 function geoipLine(line: Geoip["lines"][number], index: number): string {
-  const badge = line.matched ? `<vscode-badge class="status ok">${esc(s("found"))}</vscode-badge>` : `<vscode-badge class="status fail">${esc(s("no match"))}</vscode-badge>`;
+  const badge = line.matched ? `<span class="badge status ok">${esc(s("found"))}</span>` : `<span class="badge status fail">${esc(s("no match"))}</span>`;
   const reason = line.reason ? `<div class="reason" data-testid="reason">${esc(line.reason)}</div>` : "";
   const tags = line.tags.length ? `<div class="muted">${esc(s("Tags: {0}", line.tags.join(", ")))}</div>` : "";
   return `<section class="line ${line.matched ? "ok" : "fail"}" data-testid="line" data-matched="${line.matched}"><div class="line-head"><span class="num">${index + 1}</span>${badge}</div><pre class="sample" data-testid="sample">${esc(line.input)}</pre>${reason}${tags}${changesTable(line.changes, "fields")}</section>`;
 }
 
-function pipelineEvents(result: Pipeline): string {
+function pipelineEvents(result: Pipeline, from: number): string[] {
   const traces = result.events as (Pipeline["events"][number] & { id?: number; parent?: number; origin?: { filter: string; kind: string; index: number }; endedBy?: { filter: string } })[];
-  return traces
-    .slice(0, MAX_RENDERED)
-    .map((trace, i) => {
+  return traces.map((trace, k) => {
+      const i = from + k;
       const message = typeof trace.input.message === "string" ? trace.input.message : JSON.stringify(trace.input);
-      const origin = trace.origin ? `<vscode-badge class="status">${esc(s("{0} #{1} of event {2}", trace.origin.kind, trace.origin.index + 1, (trace.parent ?? 0) + 1))}</vscode-badge>` : "";
+      const origin = trace.origin ? `<span class="badge status">${esc(s("{0} #{1} of event {2}", trace.origin.kind, trace.origin.index + 1, (trace.parent ?? 0) + 1))}</span>` : "";
       const fate = trace.dropped
-        ? `<vscode-badge class="status fail" data-testid="dropped">${esc(trace.endedBy ? s("dropped by {0}", trace.endedBy.filter) : s("dropped"))}</vscode-badge>`
-        : `<vscode-badge class="status ok">${esc(s("reaches the outputs"))}</vscode-badge>`;
+        ? `<span class="badge status fail" data-testid="dropped">${esc(trace.endedBy ? s("dropped by {0}", trace.endedBy.filter) : s("dropped"))}</span>`
+        : `<span class="badge status ok">${esc(s("reaches the outputs"))}</span>`;
       const steps = trace.steps
         .map((step) => {
           if (step.kind === "condition") {
@@ -149,40 +149,58 @@ function pipelineEvents(result: Pipeline): string {
         .join("");
       const output = trace.output ? `<details><summary>${esc(s("Event at the outputs"))}</summary><pre class="json">${esc(JSON.stringify(trace.output, null, 2))}</pre></details>` : "";
       return `<section class="line ${trace.dropped ? "fail" : "ok"}" data-testid="event"><div class="line-head"><span class="num">${i + 1}</span>${origin}${fate}</div><pre class="sample">${esc(message)}</pre><ol class="steps">${steps}</ol>${output}</section>`;
-    })
-    .join("");
+    });
 }
 
-/** Fills the results and the status line. */
-export function renderResult(results: HTMLElement, status: HTMLElement, result: PreviewResult, samples: string[]): void {
-  const parts: string[] = [];
+/** What `appendMore` needs to render the rest of a result like its first part. */
+let current: { result: PreviewResult; colours: Map<string, number>; version: number } | undefined;
+
+function items(result: PreviewResult, from: number, colours: Map<string, number>): string[] {
+  if (result.kind === "grok") return result.lines.map((l, i) => grokLine(l, from + i, colours, result.patterns));
+  if (result.kind === "geoip") return result.lines.map((l, i) => geoipLine(l, from + i));
+  if (result.kind === "pipeline") return pipelineEvents(result, from);
+  return [];
+}
+
+/** Fills the status line and the first part of the results. */
+export function renderResult(results: HTMLElement, status: HTMLElement, result: PreviewResult, counts: PreviewCounts, version: number): void {
   const notes = (result.notes ?? []).map((n) => `<div class="note">${esc(n)}</div>`).join("");
   const timeout = result.timeout ? `<div class="reason" data-testid="timeout">${esc(result.timeout.message)}</div>` : "";
   const ms = result.elapsedMs !== undefined ? ` · ${s("{0} ms", result.elapsedMs)}` : "";
+  current = undefined;
   if (result.error || result.kind === "none") {
     status.innerHTML = `<span class="reason" data-testid="error">${esc(result.error ?? s("Nothing to preview"))}</span>${ms}`;
     results.innerHTML = notes + timeout;
     return;
   }
   const colours = new Map<string, number>();
+  const parts: string[] = [];
   if (result.kind === "grok") {
-    const matched = result.lines.filter((l) => l.matched).length;
-    status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} lines matched", matched, result.lines.length))}</span> · ${esc(s("pattern set {0}", result.patternSet))}${ms}`;
-    parts.push(...result.lines.slice(0, MAX_RENDERED).map((l, i) => grokLine(l, i, colours, result.patterns)));
+    status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} lines matched", counts.matched, counts.items))}</span> · ${esc(s("pattern set {0}", result.patternSet))}${ms}`;
   } else if (result.kind === "geoip") {
-    const matched = result.lines.filter((l) => l.matched).length;
     const db = result.database ? ` · ${esc(result.databaseType ?? "")} <span class="muted">${esc(result.database)}</span>` : "";
-    status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} addresses found", matched, result.lines.length))}</span>${db}${ms}`;
-    parts.push(...result.lines.slice(0, MAX_RENDERED).map((l, i) => geoipLine(l, i)));
+    status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} addresses found", counts.matched, counts.items))}</span>${db}${ms}`;
   } else {
-    const dropped = result.events.filter((e) => e.dropped).length;
-    status.innerHTML = `<span data-testid="summary">${esc(s("{0} events in, {1} out, {2} dropped", samples.length, result.outputs.length, dropped))}</span> · ${esc(result.grouping)}${ms}`;
+    status.innerHTML = `<span data-testid="summary">${esc(s("{0} events in, {1} out, {2} dropped", counts.samples, counts.outputs, counts.dropped))}</span> · ${esc(result.grouping)}${ms}`;
     if (result.skipped.length) {
       parts.push(`<div class="skipped" data-testid="skipped"><b>${esc(s("Skipped filters"))}</b><ul>${result.skipped.map((k) => `<li><a data-reveal="${k.range.start}:${k.range.end}">${esc(k.filter)}</a>: ${esc(k.reason)}</li>`).join("")}</ul></div>`);
     }
-    parts.push(pipelineEvents(result));
   }
-  const total = result.kind === "pipeline" ? result.events.length : result.lines.length;
-  if (total > MAX_RENDERED) parts.push(`<div class="muted">${esc(s("{0} more not shown", total - MAX_RENDERED))}</div>`);
+  parts.push(...items(result, 0, colours));
   results.innerHTML = notes + timeout + parts.join("");
+  if (counts.items > MAX_RENDERED) results.insertAdjacentHTML("beforeend", `<div class="muted" id="not-shown">${esc(s("{0} more not shown", counts.items - MAX_RENDERED))}</div>`);
+  current = { result, colours, version };
+}
+
+/** Appends the lines (or events) that followed the first part, if they belong to the result shown. */
+export function appendMore(results: HTMLElement, version: number, from: number, more: unknown[]): void {
+  if (!current || current.version !== version || from >= MAX_RENDERED) return;
+  const r = current.result;
+  const slice = more.slice(0, MAX_RENDERED - from);
+  const partial =
+    r.kind === "pipeline" ? { ...r, events: slice as typeof r.events } : r.kind === "grok" ? { ...r, lines: slice as typeof r.lines } : r.kind === "geoip" ? { ...r, lines: slice as typeof r.lines } : r;
+  const html = items(partial, from, current.colours).join("");
+  const marker = results.querySelector("#not-shown");
+  if (marker) marker.insertAdjacentHTML("beforebegin", html);
+  else results.insertAdjacentHTML("beforeend", html);
 }

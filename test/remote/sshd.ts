@@ -7,7 +7,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import type { LogstashTarget } from "../../server/src/remote/targets";
 
@@ -171,7 +171,8 @@ echo "Configuration OK"
       kind: "logstash",
       host: "127.0.0.1",
       port,
-      user: "root",
+      // sshd runs as the current user; only that user can log in unless it is root.
+      user: userInfo().username,
       auth: "key",
       privateKeyPath: userKey,
       knownHostsPath: knownHosts,

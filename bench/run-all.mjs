@@ -11,6 +11,7 @@ const benches = [
   ["preview panel", ["--import", "tsx", "bench/preview.bench.ts"]],
   ["pipeline tests", ["--import", "tsx", "bench/pipelineTests.bench.ts"]],
   ["log formats", ["--import", "tsx", "bench/logformat.bench.ts"]],
+  ["multiple pipelines and the pipeline map", ["--import", "tsx", "bench/pipelineMap.bench.ts"]],
   ["extension in code-server", ["--import", "tsx", "bench/extension.bench.ts"]],
 ];
 let failed = 0;

@@ -54,6 +54,7 @@ export class WorkspaceIndex {
   private readonly parses = new Map<string, Parsed>();
   private index: PipelineIndex | undefined;
   private ymls: { path: string; analysis: PipelinesYmlAnalysis }[] = [];
+  private readonly ymlCache = new Map<string, { key: string; analysis: PipelinesYmlAnalysis }>();
   private linkSignature = "";
   private scanning: Promise<void> | undefined;
   /** True once the first scan finished; before that, cross-file checks stay silent. */
@@ -192,10 +193,16 @@ export class WorkspaceIndex {
     return parse;
   }
 
-  /** The pipelines.yml analysis for a document's text, against the workspace's files. */
+  /** The pipelines.yml analysis for a document's text, against the workspace's files (cached until either changes). */
   analyzeYml(path: string, text: string): PipelinesYmlAnalysis {
+    const files = this.knownFiles();
+    const key = `${files.length}\u0000${files.join("\u0000").length}\u0000${text}`;
+    const cached = this.ymlCache.get(path);
+    if (cached && cached.key === key) return cached.analysis;
     const roots = this.roots.length ? this.roots : [normalizePath(join(path, "..", ".."))];
-    return analyzePipelinesYml(text, { path, roots, files: this.knownFiles() });
+    const analysis = analyzePipelinesYml(text, { path, roots, files });
+    this.ymlCache.set(path, { key, analysis });
+    return analysis;
   }
 
   /** Files on disk plus open documents not saved yet. */

@@ -91,10 +91,35 @@ export function normalizePath(path: string): string {
  * A pattern naming a directory (a prefix of some file) reads the files directly in it.
  */
 export function matchPathConfig(absolutePattern: string, files: readonly string[]): string[] {
+  const sorted = sortedPaths(files);
   let pattern = normalizePath(absolutePattern);
-  if (!hasGlobMagic(pattern) && !files.includes(pattern) && files.some((f) => f.startsWith(`${pattern}/`))) pattern = `${pattern}/*`;
+  if (!hasGlobMagic(pattern) && withPrefix(sorted, pattern)[0] !== pattern && withPrefix(sorted, `${pattern}/`).length) pattern = `${pattern}/*`;
   const re = globToRegExp(pattern);
-  return orderPipelineFiles(files.filter((f) => re.test(f)));
+  // Only files under the pattern's literal folder can match: a binary search finds them, so a large
+  // workspace costs little per pattern.
+  const magic = pattern.search(/[*?[{\\]/);
+  const prefix = magic < 0 ? pattern : pattern.slice(0, pattern.lastIndexOf("/", magic) + 1);
+  return orderPipelineFiles(withPrefix(sorted, prefix).filter((f) => re.test(f)));
+}
+
+/** `files` in code-unit order (the input itself when it already is). */
+export function sortedPaths(files: readonly string[]): readonly string[] {
+  for (let i = 1; i < files.length; i++) if (files[i - 1] > files[i]) return [...files].sort();
+  return files;
+}
+
+/** The run of a sorted list starting with `prefix`. */
+function withPrefix(sorted: readonly string[], prefix: string): readonly string[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < sorted.length && sorted[end].startsWith(prefix)) end++;
+  return sorted.slice(lo, end);
 }
 
 export function joinPath(base: string, relative: string): string {
@@ -114,6 +139,7 @@ export function dirname(path: string): string {
  * The first base where the pattern matches something wins.
  */
 export function resolvePathConfig(pathConfig: string, ymlPath: string, roots: readonly string[], files: readonly string[]): { files: string[]; pattern: string } {
+  files = sortedPaths(files);
   const value = normalizePath(pathConfig);
   const ymlDir = dirname(normalizePath(ymlPath));
   const bases = [...new Set([ymlDir, dirname(ymlDir), ...roots.map(normalizePath)])];

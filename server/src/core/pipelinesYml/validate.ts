@@ -8,7 +8,7 @@ import { parseConfig, type ParseResult } from "../parse";
 import { suggestions } from "../suggest";
 import { validateParsed, type ValidationOptions } from "../validate";
 import { parsePipelinesYml, pipelineIdOf, settingOf, stringOffsetMapper, type PipelineEntry, type PipelinesYml } from "./document";
-import { resolvePathConfig } from "./glob";
+import { resolvePathConfig, sortedPaths } from "./glob";
 import { checkValue, PIPELINE_SETTINGS, pipelineSetting } from "./settings";
 
 export interface PipelinesYmlContext {
@@ -46,6 +46,7 @@ export function analyzePipelinesYml(text: string, context: PipelinesYmlContext):
   const pipelines: ResolvedPipeline[] = [];
   const ids = new Map<string, PipelineEntry>();
   const readers = new Map<string, string>();
+  const knownFiles = sortedPaths(context.files);
 
   for (const entry of yml.entries) {
     checkSettings(entry, issues);
@@ -67,7 +68,7 @@ export function analyzePipelinesYml(text: string, context: PipelinesYmlContext):
       issues.push(issue("pipelines-path-and-string", "error", t("`path.config` and `config.string` cannot both be set: Logstash refuses to load this pipeline"), configString.keyRange));
     }
     if (pathConfig && typeof pathConfig.value === "string" && pathConfig.value && !pathConfig.value.includes("${")) {
-      const { files } = resolvePathConfig(pathConfig.value, context.path, context.roots, context.files);
+      const { files } = resolvePathConfig(pathConfig.value, context.path, context.roots, knownFiles);
       resolved.files = files;
       const range = pathConfig.valueRange ?? pathConfig.keyRange;
       if (!files.length) issues.push(issue("pipelines-path-no-match", "warning", t("`{0}` matches no file in the workspace", pathConfig.value), range));

@@ -196,7 +196,7 @@ export class WorkspaceIndex {
   /** The pipelines.yml analysis for a document's text, against the workspace's files (cached until either changes). */
   analyzeYml(path: string, text: string): PipelinesYmlAnalysis {
     const files = this.knownFiles();
-    const key = `${files.length}\u0000${files.join("\u0000").length}\u0000${text}`;
+    const key = `${files.join("\n")}\u0000${text}`;
     const cached = this.ymlCache.get(path);
     if (cached && cached.key === key) return cached.analysis;
     const roots = this.roots.length ? this.roots : [normalizePath(join(path, "..", ".."))];

@@ -11,8 +11,8 @@ import { parseConfig } from "../core/parse";
 import { addTag, simulatePipeline, type JsonObject } from "../core/simulate";
 
 const help = (): string =>
-  t(`Usage: logsmith logformat parse --kind KIND --format FORMAT [--legacy] < lines
-       logsmith logformat generate --kind KIND --format FORMAT [--path PATH] [--legacy]
+  t(`Usage: logsmith logformat parse --kind KIND --format FORMAT [--legacy] [--parser P] < lines
+       logsmith logformat generate --kind KIND --format FORMAT [--path PATH] [--legacy] [--parser P]
 
 KIND is apache, tomcat, log4j1 or log4j2. FORMAT is the format as written in the producer's
 configuration (Apache: the LogFormat text between its quotes, with \\" escapes; Tomcat: the
@@ -26,6 +26,8 @@ generate   Print the generated Logstash pipeline (file input, codec, grok, date,
 Options:
   --path PATH   File the generated file input reads (generate).
   --legacy      Field names without ECS (ecs_compatibility => disabled).
+  --parser P    grok (default) or dissect; dissect only where the format has fixed delimiters
+                (otherwise the pipeline keeps grok and says why in a comment).
 `);
 
 class LogformatUsageError extends Error {}
@@ -36,6 +38,7 @@ interface Args {
   format: string;
   path?: string;
   ecs: boolean;
+  parser?: "grok" | "dissect";
 }
 
 function parseArgs(argv: string[]): Args | "help" {
@@ -46,6 +49,7 @@ function parseArgs(argv: string[]): Args | "help" {
   let format: string | undefined;
   let path: string | undefined;
   let ecs = true;
+  let parser: Args["parser"];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const name = arg.split("=")[0];
@@ -57,6 +61,11 @@ function parseArgs(argv: string[]): Args | "help" {
     if (name === "--kind") kind = value();
     else if (name === "--format") format = value();
     else if (name === "--path") path = value();
+    else if (name === "--parser") {
+      const v = value();
+      if (v !== "grok" && v !== "dissect") throw new LogformatUsageError(t("{0} must be {1}, not {2}", "--parser", "grok | dissect", v));
+      parser = v;
+    }
     else if (arg === "--legacy") ecs = false;
     else throw new LogformatUsageError(t("unknown option {0}", arg));
   }
@@ -64,7 +73,7 @@ function parseArgs(argv: string[]): Args | "help" {
   const dialect = getDialect(kind);
   if (!dialect) throw new LogformatUsageError(t("the {0} log format is not available in this build", kind));
   if (format === undefined) throw new LogformatUsageError(t("{0} needs a value", "--format"));
-  return { action, dialect, format, path, ecs };
+  return { action, dialect, format, path, ecs, parser };
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -105,8 +114,8 @@ function toEvent(parsed: ParsedFormat, text: string): JsonObject {
 }
 
 /** What `parse` prints for each event; exported for tests and the bench. */
-export async function parseLines(dialect: LogFormatDialect, parsed: ParsedFormat, input: string, ecs = true): Promise<object[]> {
-  const pipeline = parseConfig(dialect.generatePipeline(parsed, { ecs }));
+export async function parseLines(dialect: LogFormatDialect, parsed: ParsedFormat, input: string, ecs = true, parser?: "grok" | "dissect"): Promise<object[]> {
+  const pipeline = parseConfig(dialect.generatePipeline(parsed, { ecs, parser }));
   const chunks = events(parsed, input);
   const epoch = new Date(0);
   const result = await simulatePipeline(pipeline, chunks.map((c) => toEvent(parsed, c)), { now: epoch, ecsCompatibility: ecs ? "v8" : "disabled" });
@@ -139,10 +148,10 @@ export async function runLogformat(argv: string[], stdin: NodeJS.ReadableStream,
   const parsed = args.dialect.parseFormat(args.format);
   for (const i of parsed.issues) process.stderr.write(`logsmith logformat: ${i.severity}: ${i.message} [${i.code}]\n`);
   if (args.action === "generate") {
-    await write(args.dialect.generatePipeline(parsed, { path: args.path, ecs: args.ecs }));
+    await write(args.dialect.generatePipeline(parsed, { path: args.path, ecs: args.ecs, parser: args.parser }));
     return parsed.issues.some((i) => i.severity === "error") ? 1 : 0;
   }
-  const rows = await parseLines(args.dialect, parsed, await readAll(stdin), args.ecs);
+  const rows = await parseLines(args.dialect, parsed, await readAll(stdin), args.ecs, args.parser);
   await write(rows.map((r) => JSON.stringify(r) + "\n").join(""));
   return 0;
 }

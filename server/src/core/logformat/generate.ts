@@ -4,12 +4,20 @@
  * escaping and to convert numbers. Also the JS line matcher the CLI uses for its `directives` output; both are
  * built from the same `ValueShape` regexes so they cannot disagree on what a value looks like.
  */
+import { planDissect } from "./dissect";
 import type { FormatDirective, FormatElement, GenerateOptions, LineMatch, ParsedFormat } from "./types";
 
 const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
 
 export function escapeRegex(text: string): string {
   return text.replace(REGEX_SPECIAL, (c) => (c === "-" || c === "/" ? c : `\\${c}`)).replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+}
+
+/** A string literal whose value is exactly `value` (no `config.support_escapes`: `\"` would keep its backslash). */
+function lsQuoted(value: string): string | undefined {
+  if (value.includes("\\")) return undefined;
+  if (!value.includes('"')) return `"${value}"`;
+  return value.includes("'") ? undefined : `'${value}'`;
 }
 
 /** A Logstash double-quoted string: backslashes stay as written (no `config.support_escapes`), `"` needs `\`. */
@@ -179,8 +187,17 @@ export function buildPipeline(parsed: ParsedFormat, options: GenerateOptions, ex
     lines.push(`    codec => multiline {`, `      pattern => ${lsString(m.pattern)}`, `      negate => ${m.negate}`, `      what => ${lsString(m.what)}`, `    }`);
   }
   lines.push("  }", "}", "", "filter {");
-  const p = parsed.json ? jsonPlan(parsed) : plan(parsed, options.ecs);
-  if (!parsed.json) {
+  const cut = options.parser === "dissect" && !parsed.json ? planDissect(parsed, options.ecs) : undefined;
+  const mapping = cut && "mapping" in cut ? lsQuoted(cut.mapping) : undefined;
+  const p = parsed.json ? jsonPlan(parsed) : cut && "mapping" in cut && mapping ? { ...plan(parsed, options.ecs), ...cut } : plan(parsed, options.ecs);
+  if (cut && "mapping" in cut && mapping) {
+    lines.push("  dissect {", `    mapping => { "message" => ${mapping} }`, "  }");
+    const ref = (f: string) => (f.startsWith("[") ? f : `[${f}]`);
+    // grok leaves no field for `-` or an empty value; dissect would keep them as text.
+    for (const m of cut.moves) lines.push(`  if ${m.from} != "-" and ${m.from} != "" {`, `    mutate { rename => { ${lsString(m.from)} => ${lsString(m.to)} } }`, "  }");
+    if (cut.bracketed.length) lines.push("  mutate {", "    replace => {", ...cut.bracketed.map((f) => `      ${lsString(f)} => "[%{${ref(f)}}]"`), "    }", "  }");
+  } else if (!parsed.json) {
+    if (cut) lines.push(`  # dissect cannot cut this format: ${"reason" in cut ? cut.reason : "its delimiters need quoting"}`);
     lines.push("  grok {");
     if (p.definitions.size) {
       lines.push("    pattern_definitions => {");

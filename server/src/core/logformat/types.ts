@@ -133,6 +133,11 @@ export interface GenerateOptions {
   path?: string;
   /** ECS field names (default) or legacy ones. */
   ecs: boolean;
+  /**
+   * `dissect` cuts the line at fixed delimiters when no value can contain the text after it (see
+   * `dissect.ts`); otherwise, and by default, `grok`. JSON formats use the json codec either way.
+   */
+  parser?: "grok" | "dissect";
 }
 
 /** Raw values of one line, keyed by `FormatDirective.key` (first occurrence wins for repeated keys). */

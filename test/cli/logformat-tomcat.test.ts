@@ -11,6 +11,7 @@ import { join } from "node:path";
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { parseLines } from "../../server/src/cli/logformat";
+import { planDissect } from "../../server/src/core/logformat/dissect";
 import { getDialect } from "../../server/src/core/logformat/registry";
 
 const TOOLS = join(import.meta.dirname, "../../.tools/tomcat-harness");
@@ -22,6 +23,7 @@ const PATTERNS: Record<string, string> = {
   headers: '%{X-Test}i "%{X-Out}o" %{sess}c %D %T %I "%{User-Agent}i" %m %U%q %s %b %B',
   bare: "%a %A %p %{remote}p %H %m %U %q %s %{X-Test}i %X %l %u %S %v %{ms}T",
   more: "%{us}T %{ns}T %{fracsec}T %F %{c}L %{r}L %{peer}a %{local}p %{myattr}r %{myattr}s %h \"%{Accept}i\"",
+  tabs: "%a\t%t\t%m\t%U\t%q\t%s\t%b\t%{User-Agent}i\t%{X-Test}i\t%I",
   times: "[%{yyyy-MM-dd'T'HH:mm:ss.SSSZ}t] %{sec}t %{msec}t %{end:msec_frac}t %{begin:dd/MMM/yyyy:HH:mm:ss}t \"%r\" %s",
 };
 
@@ -117,10 +119,10 @@ after(async () => {
 
 type Row = { matched: boolean; directives: Record<string, string>; fields: Record<string, unknown> };
 
-async function fieldsOf(name: string): Promise<Row[]> {
+async function fieldsOf(name: string, parser: "grok" | "dissect" = "grok"): Promise<Row[]> {
   const parsed = tomcat.parseFormat(PATTERNS[name]);
   assert.deepEqual(parsed.issues.filter((i) => i.severity === "error"), [], `${name} has no errors`);
-  const rows = (await parseLines(tomcat, parsed, lines[name].join("\n") + "\n")) as Row[];
+  const rows = (await parseLines(tomcat, parsed, lines[name].join("\n") + "\n", true, parser)) as Row[];
   assert.equal(rows.length, REQUESTS.length, `${name}: one line per request`);
   return rows;
 }
@@ -267,6 +269,24 @@ test("%{us}T/%{ns}T/%{fracsec}T agree, %F, %{c}L per connection, %{r}L written a
   }
   const ids = rows.map((row) => get(row.fields, "tomcat.access.connection_id"));
   assert.equal(new Set(ids).size, REQUESTS.length, `one connection per request: ${ids.join(",")}`);
+});
+
+test("tab-separated pattern: the dissect pipeline gives the values sent, the same as grok", async () => {
+  assert.ok("mapping" in planDissect(tomcat.parseFormat(PATTERNS.tabs), true), "dissect applies to the tab-separated pattern");
+  const grok = await fieldsOf("tabs");
+  const dissect = await fieldsOf("tabs", "dissect");
+  expectFields("tabs", dissect, (r) => ({
+    "source.ip": "127.0.0.1",
+    "http.request.method": r.method,
+    "url.path": pathOf(r),
+    "url.query": queryOf(r),
+    "http.response.status_code": r.status,
+    "http.response.body.bytes": bytesOf(r),
+    "user_agent.original": nonEmpty(header(r, "User-Agent")),
+    "tomcat.access.request_headers.x_test": nonEmpty(header(r, "X-Test")),
+  }));
+  timestampNear("tabs", dissect);
+  dissect.forEach((row, i) => assert.deepEqual(row.fields, grok[i].fields, lines.tabs[i]));
 });
 
 test("logsmith logformat parse (the CLI) gives the same fields", () => {

@@ -41,6 +41,20 @@ test("pipelines.yml: the fixture is clean, then a typo, a bad value and an unmat
   await server.diagnostics(YML, (p) => p.version === 3 && p.diagnostics.length === 0);
 });
 
+test("pipelines.yml: a misspelt setting has a quick fix", async () => {
+  const text = "- pipeline.id: solo\n  pipeline.worker: 2\n  path.config: \"/etc/logstash/conf.d/apache-es.conf\"\n";
+  openYml(text, 20);
+  const found = await server.diagnostics(YML, (p) => p.version === 20);
+  const typo = found.diagnostics.find((d) => d.code === "pipelines-unknown-setting");
+  assert.ok(typo, JSON.stringify(found.diagnostics));
+  const actions = await server.connection.sendRequest<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>("textDocument/codeAction", {
+    textDocument: { uri: YML },
+    range: typo.range,
+    context: { diagnostics: [typo] },
+  });
+  assert.deepEqual(actions[0]?.edit.changes[YML].map((e) => e.newText), ["pipeline.workers"]);
+});
+
 test("pipelines.yml: completion offers settings and hover describes them; no Logstash features leak into YAML", async () => {
   const text = "- pipeline.id: x\n  queue.type: \n";
   openYml(text, 10);

@@ -1,10 +1,23 @@
 /** pipelines.yml over LSP: diagnostics, completion and hover for the YAML documents the client sends us. */
-import { CompletionItemKind, MarkupKind, type CompletionList, type CompletionParams, type Diagnostic, type Hover, type HoverParams } from "vscode-languageserver";
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  MarkupKind,
+  type CodeAction,
+  type CodeActionParams,
+  type CompletionList,
+  type CompletionParams,
+  type Diagnostic,
+  type Hover,
+  type HoverParams,
+} from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { quickFixes } from "../core/codeActions";
 import { LineIndex } from "../core/documents";
+import type { IssueData } from "../core/issue";
 import { completePipelinesYml, hoverPipelinesYml } from "../core/pipelinesYml";
 import type { ServerContext } from "./context";
-import { toDiagnostic, toRange } from "./convert";
+import { DIAGNOSTIC_SOURCE, toDiagnostic, toRange, toSpan } from "./convert";
 import { uriToPath } from "./workspaceIndex";
 
 export async function pipelinesYmlDiagnostics(context: ServerContext, document: TextDocument): Promise<Diagnostic[]> {
@@ -45,4 +58,28 @@ export function onPipelinesYmlHover(context: ServerContext, params: HoverParams)
   const lines = new LineIndex(text);
   const hover = hoverPipelinesYml(text, lines.offsetAt(params.position));
   return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(lines, hover.range) } : undefined;
+}
+
+/** Quick fixes in pipelines.yml (a misspelt setting name); the fixes ride on the diagnostics' data. */
+export function onPipelinesYmlCodeAction(context: ServerContext, params: CodeActionParams): CodeAction[] | undefined {
+  const document = context.documents.get(params.textDocument.uri);
+  if (!document) return undefined;
+  const text = document.getText();
+  const lines = new LineIndex(text);
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !diagnostic.data) continue;
+    const message = typeof diagnostic.message === "string" ? diagnostic.message : String(diagnostic.message);
+    const issue = { code: String(diagnostic.code ?? ""), message, severity: "error" as const, range: toSpan(lines, diagnostic.range), data: diagnostic.data as IssueData };
+    for (const fix of quickFixes(issue, text)) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred,
+        edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: toRange(lines, e.range), newText: e.newText })) } },
+      });
+    }
+  }
+  return actions;
 }

@@ -30,7 +30,7 @@ import { GeneratePipelineRequest } from "../protocol";
 import { onDefinition, onReferences } from "./definition";
 import { configureL10n } from "../core/l10n";
 import { onPipelineLinkDefinition, onPipelineLinkReferences } from "./pipelineLinks";
-import { onPipelinesYmlCompletion, onPipelinesYmlHover } from "./pipelinesYml";
+import { onPipelinesYmlCodeAction, onPipelinesYmlCompletion, onPipelinesYmlHover } from "./pipelinesYml";
 import { isPipelinesYmlUri, WorkspaceIndex } from "./workspaceIndex";
 import { onPipelineMap } from "./pipelineMap";
 import { PipelineMapRequest } from "../protocol";
@@ -114,7 +114,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentHighlight((p) => onDocumentHighlight(context, p));
   connection.onCompletion((p) => logformatCompletion(context, p) ?? (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlCompletion(context, p) : onCompletion(context, p)));
   connection.onHover((p) => logformatHover(context, p) ?? (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlHover(context, p) : withLineageHover(context, p, onHover(context, p))));
-  connection.onCodeAction((p) => logformatCodeActions(context, p) ?? onCodeAction(context, p));
+  connection.onCodeAction((p) => (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlCodeAction(context, p) : (logformatCodeActions(context, p) ?? onCodeAction(context, p))));
   connection.onRequest(GeneratePipelineRequest, (p) => generatePipelineFor(context, p));
   documents.onDidClose((e) => forgetLogFormats(e.document.uri));
   connection.onDefinition((p) => onPipelineLinkDefinition(context, p) ?? onDefinition(context, p));

@@ -6,12 +6,13 @@
  */
 import { basename } from "node:path";
 import * as vscode from "vscode";
-import { deployPipelines, rollbackPipeline, type DeployStep, type HostPlan, type HostResult } from "../../../server/src/remote/deploy";
+import type { DeployStep, HostPlan, HostResult } from "../../../server/src/remote/deploy";
 import type { LogstashTarget } from "../../../server/src/remote/targets";
 import { mappedTargets, readTargetsSetting, setMappedTargets } from "../targets/config";
 import type { TargetsContext } from "../targets/commands";
 import { requireTrust } from "../targets/trust";
 import { askingHostKeyPolicy } from "./hostKeys";
+import { loadDeploy } from "./lazy";
 import type { RemoteContentProvider } from "./remoteContent";
 
 export interface DeployContext extends TargetsContext {
@@ -139,6 +140,8 @@ export async function deployCommand(ctx: DeployContext, uri?: vscode.Uri): Promi
   const targets = await targetsFor(ctx, doc.uri);
   if (!targets) return undefined;
   ctx.diagnostics.delete(doc.uri);
+  const { deployPipelines } = await loadDeploy();
+  const plugins = await ctx.plugins();
   const fileName = basename(doc.uri.fsPath);
   const results = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Deploying {0}", fileName), cancellable: true },
@@ -148,7 +151,7 @@ export async function deployCommand(ctx: DeployContext, uri?: vscode.Uri): Promi
       return deployPipelines(targets, [{ path: doc.uri.fsPath, text: doc.getText() }], {
         secrets: ctx.secrets,
         hostKeys: askingHostKeyPolicy,
-        plugins: ctx.plugins,
+        plugins,
         signal: controller.signal,
         progress: (target, step, detail) => progress.report({ message: `${target}: ${stepLabel(step)}${detail ? ` (${detail})` : ""}` }),
         confirm: (plans) => confirmPlans(ctx, doc, plans),
@@ -176,6 +179,7 @@ export async function rollbackCommand(ctx: DeployContext, uri?: vscode.Uri): Pro
     rollback,
   );
   if (answer !== rollback) return undefined;
+  const { rollbackPipeline } = await loadDeploy();
   const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Rolling back {0}", fileName) }, (progress) =>
     Promise.all(
       targets.map((target) =>

@@ -12,7 +12,8 @@ export interface TargetsContext {
   state: TargetsState;
   secrets: SecretSource;
   storage: vscode.SecretStorage;
-  plugins: PluginCache;
+  /** The per-target plugin lists; loading it loads the SSH client, so only on first use. */
+  plugins: () => Promise<PluginCache>;
   log: vscode.LogOutputChannel;
 }
 
@@ -122,7 +123,7 @@ export async function editTarget(ctx: TargetsContext, item: unknown): Promise<vo
   if (!edited) return;
   const { targets } = readTargetsSetting();
   await writeTargets(targets.map((t) => (t.name === target.name ? edited : t)));
-  ctx.plugins.clear(target.name);
+  (await ctx.plugins()).clear(target.name);
   ctx.state.forget(target.name);
 }
 

@@ -3,8 +3,9 @@
  * commands (all disabled in untrusted workspaces by the manifest and re-checked here).
  */
 import * as vscode from "vscode";
-import { PluginCache } from "../../../server/src/remote/deploy";
+import type { PluginCache } from "../../../server/src/remote/deploy";
 import { deployCommand, rollbackCommand, type DeployContext } from "../deploy/deployCommand";
+import { loadDeploy } from "../deploy/lazy";
 import { RemoteContentProvider, REMOTE_SCHEME } from "../deploy/remoteContent";
 import { addTarget, chooseActive, editTarget, removeTarget, setPassword, testTarget } from "./commands";
 import { readTargetsSetting, secretStorageSource } from "./config";
@@ -30,11 +31,12 @@ export function registerTargets(context: vscode.ExtensionContext, log: vscode.Lo
   const state = new TargetsState(context.workspaceState);
   const tree = new TargetsTreeProvider(state);
   const remote = new RemoteContentProvider();
+  let pluginCache: Promise<PluginCache> | undefined;
   const ctx: DeployContext = {
     state,
     secrets: secretStorageSource(context.secrets),
     storage: context.secrets,
-    plugins: new PluginCache(),
+    plugins: () => (pluginCache ??= loadDeploy().then((m) => new m.PluginCache())),
     log,
     diagnostics: vscode.languages.createDiagnosticCollection("logsmith-deploy"),
     remote,

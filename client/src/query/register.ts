@@ -8,31 +8,34 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { Commands, type QueryLensArgs, type RedisLensArgs } from "../../../server/src/protocol";
 import { secretStorageSource } from "../targets/config";
 import { requireTrust } from "../targets/trust";
-import { peekCommand, RedisCounts } from "../redis/peek";
-import { QueryPanel } from "./QueryPanel";
-import { matchElasticsearchTarget, offerElasticsearchTarget } from "./targetMatch";
+
+const load = () => import("./lazy");
 
 export function registerRemoteQueries(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): void {
   const secrets = secretStorageSource(context.secrets);
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.queryIndex, async (args: QueryLensArgs) => {
       if (!requireTrust() || !args) return;
+      const { QueryPanel, matchElasticsearchTarget, offerElasticsearchTarget } = await load();
       const target = matchElasticsearchTarget(args.hosts) ?? (await offerElasticsearchTarget(args.hosts, args.suggestedNodes));
       if (target) QueryPanel.show(context, secrets, log, target, args);
     }),
-    vscode.commands.registerCommand(Commands.redisPeek, (args: RedisLensArgs) => peekCommand(secrets, log, args)),
+    vscode.commands.registerCommand(Commands.redisPeek, async (args: RedisLensArgs) => (await load()).peekCommand(secrets, log, args)),
   );
-  const counts = new RedisCounts(secrets);
+  let counts: Promise<import("../redis/peek").RedisCounts> | undefined;
   const middleware = client.middleware;
   const previous = middleware.provideCodeLenses;
   middleware.provideCodeLenses = async (document, token, next) => {
     const lenses = await (previous ? previous(document, token, next) : next(document, token));
     if (!lenses || !vscode.workspace.isTrusted) return lenses;
+    const redisLenses = lenses.filter((lens) => lens.command?.command === Commands.redisPeek);
+    if (!redisLenses.length) return lenses;
+    counts ??= load().then(({ RedisCounts }) => new RedisCounts(secrets));
+    const source = await counts;
     await Promise.all(
-      lenses.map(async (lens) => {
-        if (lens.command?.command !== Commands.redisPeek) return;
-        const title = await counts.title(lens.command.arguments?.[0] as RedisLensArgs);
-        if (title) lens.command.title = title;
+      redisLenses.map(async (lens) => {
+        const title = await source.title(lens.command!.arguments?.[0] as RedisLensArgs);
+        if (title) lens.command!.title = title;
       }),
     );
     return lenses;

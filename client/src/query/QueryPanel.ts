@@ -3,8 +3,9 @@
  * Query DSL, ES|QL), the mapping, and the pipeline's fields against it. Read-only: it only searches.
  */
 import * as vscode from "vscode";
-import { EsError, compareFieldsWithMapping, connectElasticsearch, fetchMapping, queryIndex, type WrittenField } from "../../../server/src/remote/elasticsearch";
-import type { QueryHostMessage, QueryLensArgs, QueryPanelMessage } from "../../../server/src/protocol";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { EsError, compareFieldsWithMapping, connectElasticsearch, fetchMapping, queryIndex, simulatedFieldsOf, type WrittenField } from "../../../server/src/remote/elasticsearch";
+import { PreviewRequest, type QueryHostMessage, type QueryLensArgs, type QueryPanelMessage } from "../../../server/src/protocol";
 import type { SecretSource } from "../../../server/src/remote/secrets";
 import type { ElasticsearchTarget } from "../../../server/src/remote/targets";
 import { queryPageStrings } from "./strings";
@@ -14,7 +15,7 @@ export class QueryPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private sequence = 0;
 
-  static show(context: vscode.ExtensionContext, secrets: SecretSource, log: vscode.LogOutputChannel, target: ElasticsearchTarget, args: QueryLensArgs): void {
+  static show(context: vscode.ExtensionContext, client: LanguageClient, secrets: SecretSource, log: vscode.LogOutputChannel, target: ElasticsearchTarget, args: QueryLensArgs): void {
     const key = `${target.name}|${args.pattern}`;
     const existing = QueryPanel.panels.get(key);
     if (existing) {
@@ -26,11 +27,12 @@ export class QueryPanel {
       retainContextWhenHidden: true,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, "dist", "webview")],
     });
-    QueryPanel.panels.set(key, new QueryPanel(context, secrets, log, panel, target, args, key));
+    QueryPanel.panels.set(key, new QueryPanel(context, client, secrets, log, panel, target, args, key));
   }
 
   private constructor(
     private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
     private readonly secrets: SecretSource,
     private readonly log: vscode.LogOutputChannel,
     readonly panel: vscode.WebviewPanel,
@@ -75,7 +77,7 @@ export class QueryPanel {
       try {
         const m = await fetchMapping(conn, this.args.pattern);
         mapping = m.raw;
-        findings = compareFieldsWithMapping(this.args.fields as WrittenField[], m.fields);
+        findings = compareFieldsWithMapping(await this.writtenFields(), m.fields);
       } catch (error) {
         mappingError = error instanceof Error ? error.message : String(error);
       }
@@ -89,6 +91,25 @@ export class QueryPanel {
     } finally {
       await conn?.close();
     }
+  }
+
+  /**
+   * The config's fields, refined by the simulator when the user has sample lines for this pipeline (the
+   * preview panel keeps them per pipeline): simulated events give the exact type of every field they carry.
+   */
+  private async writtenFields(): Promise<WrittenField[]> {
+    const fields = new Map((this.args.fields as WrittenField[]).map((f) => [f.path, f]));
+    const text = this.context.workspaceState.get<string>(`logsmith.preview.samples:${this.args.uri}`, "");
+    const samples = text ? text.replace(/\r?\n$/, "").split(/\r?\n/).slice(0, 1000) : [];
+    if (samples.length) {
+      try {
+        const result = await this.client.sendRequest(PreviewRequest, { uri: this.args.uri, target: { kind: "pipeline" }, samples, trusted: vscode.workspace.isTrusted });
+        if (result.kind === "pipeline") for (const f of simulatedFieldsOf(result.outputs)) fields.set(f.path, f);
+      } catch (error) {
+        this.log.warn(`simulating ${this.args.uri} for the mapping check: ${String(error)}`);
+      }
+    }
+    return [...fields.values()];
   }
 
   private html(): string {

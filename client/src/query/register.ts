@@ -18,7 +18,7 @@ export function registerRemoteQueries(context: vscode.ExtensionContext, client: 
       if (!requireTrust() || !args) return;
       const { QueryPanel, matchElasticsearchTarget, offerElasticsearchTarget } = await load();
       const target = matchElasticsearchTarget(args.hosts) ?? (await offerElasticsearchTarget(args.hosts, args.suggestedNodes));
-      if (target) QueryPanel.show(context, secrets, log, target, args);
+      if (target) QueryPanel.show(context, client, secrets, log, target, args);
     }),
     vscode.commands.registerCommand(Commands.redisPeek, async (args: RedisLensArgs) => (await load()).peekCommand(secrets, log, args)),
   );

@@ -208,6 +208,8 @@ export interface GeneratePipelineParams {
   uri: string;
   /** Offset of the format to generate for; the document's first format when absent. */
   offset?: number;
+  /** `dissect` where the format has fixed delimiters (the server falls back to grok otherwise); grok by default. */
+  parser?: "grok" | "dissect";
 }
 
 export interface GeneratePipelineResult {

@@ -15,6 +15,7 @@ const HTTPD_TEXT = [
   "<IfModule log_config_module>",
   String.raw`LogFormat "{ \"time\":\"%t\", \"remoteIP\":\"%a\", \"status\":\"%>s\" }," combined`,
   String.raw`LogFormat "%h %l %u %t \"%r\" %>s %b %Z" common`,
+  String.raw`LogFormat "%h\t%m\t%U\t%>s" tabs`,
   `CustomLog "logs/jsonaccess_log" combined`,
   `CustomLog "logs/other_log" json_fromat`,
   "</IfModule>",
@@ -72,6 +73,21 @@ test("httpd.conf: hover on a directive, completion after %, generate-pipeline co
   const range = { start: position(HTTPD_TEXT, "%h %l", 1), end: position(HTTPD_TEXT, "%h %l", 1) };
   const actions = await server.connection.sendRequest<CodeAction[] | null>("textDocument/codeAction", { textDocument: { uri: HTTPD }, range, context: { diagnostics: [] } });
   assert.ok((actions ?? []).length > 0, "a generate-pipeline action on the format");
+});
+
+test("a format with fixed delimiters also offers a dissect pipeline; the request returns it", async () => {
+  const at = position(HTTPD_TEXT, "%h\\t%m", 1);
+  const actions = await server.connection.sendRequest<CodeAction[] | null>("textDocument/codeAction", { textDocument: { uri: HTTPD }, range: { start: at, end: at }, context: { diagnostics: [] } });
+  const dissect = (actions ?? []).find((a) => /dissect/.test(a.title));
+  assert.ok(dissect?.command, JSON.stringify(actions));
+  const args = dissect.command.arguments?.[0] as { uri: string; offset: number; parser: string };
+  assert.equal(args.parser, "dissect");
+  const result = await server.connection.sendRequest<{ text: string; name: string } | null>("logsmith/generatePipeline", args);
+  assert.match(result?.text ?? "", /dissect \{\n    mapping => \{ "message" => "%\{\[source\]\[address\]\}\t%\{/);
+  // The JSON format and one with free text before a space get no dissect action.
+  const common = position(HTTPD_TEXT, "%h %l", 1);
+  const plain = await server.connection.sendRequest<CodeAction[] | null>("textDocument/codeAction", { textDocument: { uri: HTTPD }, range: { start: common, end: common }, context: { diagnostics: [] } });
+  assert.deepEqual((plain ?? []).filter((a) => /dissect/.test(a.title)), []);
 });
 
 test("server.xml: %{r}L is reported (Tomcat writes ???), hover inside the pattern maps XML entities", async () => {

@@ -8,6 +8,7 @@ import { CodeActionKind, CompletionItemKind, MarkupKind, type CodeAction, type C
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { LineIndex } from "../core/documents";
 import { t } from "../core/l10n";
+import { planDissect } from "../core/logformat/dissect";
 import { getDialect, hostFor } from "../core/logformat/registry";
 import type { EmbeddedFormat, HostScan, LogFormatHost, LogWriter } from "../core/logformat/types";
 import { Commands, type GeneratePipelineParams, type GeneratePipelineResult } from "../protocol";
@@ -99,7 +100,13 @@ export function logformatCodeActions(context: ServerContext, params: CodeActionP
   const f = formatAt(s.scan, offset);
   if (!f) return [];
   const args: GeneratePipelineParams = { uri: params.textDocument.uri, offset };
-  return [{ title: t("Generate Logstash pipeline"), kind: CodeActionKind.RefactorExtract, command: { title: t("Generate Logstash pipeline"), command: Commands.generatePipeline, arguments: [args] } }];
+  const actions: CodeAction[] = [{ title: t("Generate Logstash pipeline"), kind: CodeActionKind.RefactorExtract, command: { title: t("Generate Logstash pipeline"), command: Commands.generatePipeline, arguments: [args] } }];
+  // Offered only where every value is delimited by text it cannot contain (see core/logformat/dissect.ts).
+  if (!f.parsed.json && "mapping" in planDissect(f.parsed, true)) {
+    const title = t("Generate Logstash pipeline with dissect");
+    actions.push({ title, kind: CodeActionKind.RefactorExtract, command: { title, command: Commands.generatePipeline, arguments: [{ ...args, parser: "dissect" }] } });
+  }
+  return actions;
 }
 
 /** Answers `GeneratePipelineRequest`: the pipeline for the format at (or the first format of) the document. */
@@ -112,6 +119,6 @@ export function generatePipelineFor(context: ServerContext, params: GeneratePipe
   if (!f || !dialect) return null;
   // Prefer a writer that uses this format, so the file input reads what the producer writes.
   const writer = writerOf(s.scan, f) ?? s.scan.writers.find((w) => w.format?.parsed.text === f.parsed.text);
-  const text = dialect.generatePipeline(f.parsed, { path: writer?.path, ecs: true });
+  const text = dialect.generatePipeline(f.parsed, { path: writer?.path, ecs: true, parser: params.parser });
   return { text, name: `${f.name ?? f.kind}-pipeline.conf` };
 }

@@ -107,6 +107,12 @@ test("logsmith/pipelineMap: the workspace, one file's pipeline and a conf.d fold
   const redis = byLabel(all, "logstash")!;
   assert.equal(redis.kind, "endpoint");
   assert.equal(all.edges.filter((e) => e.to === redis.id).length, 2, "both collectors write the Redis key");
+  // httpd.conf's CustomLog writes the file the apache collector reads: the log format feeds that file.
+  const writer = byLabel(all, "jsonaccess");
+  assert.equal(writer?.kind, "logformat");
+  const accessLog = byLabel(all, "/etc/httpd/logs/jsonaccess_log")!;
+  assert.ok(all.edges.some((e) => e.from === writer!.id && e.to === accessLog.id));
+  assert.equal(writer?.location?.uri, uriOf("httpd/conf/httpd.conf"));
   const route = byLabel(all, "route_apache")!;
   assert.equal(route.location?.uri, ROUTE);
   assert.equal(route.location?.range.start.line, textOf("conf.d/indexer/20-route.conf").split("\n").findIndex((l) => l.trim() === "pipeline {"));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseConfig } from "../../server/src/core/parse";
-import { buildPipelineMap, layoutPipelineMap, type PipelineMap } from "../../server/src/core/pipelineMap";
+import { buildPipelineMap, layoutPipelineMap, pathsOverlap, type PipelineMap } from "../../server/src/core/pipelineMap";
 import type { IndexedPipeline } from "../../server/src/core/workspace";
 import type { Issue } from "../../server/src/core/issue";
 
@@ -93,6 +93,14 @@ test("log writers attach to the file endpoints that read their files", () => {
   });
   assert.ok(edgesOf(map).includes("combined -> /var/log/httpd/access_log"));
   assert.ok(!map.nodes.some((n) => n.label === "other"));
+});
+
+test("a relative producer path names the tail of the input's path; globs on both sides", () => {
+  assert.ok(pathsOverlap("/etc/httpd/logs/jsonaccess_log", "logs/jsonaccess_log"));
+  assert.ok(pathsOverlap("/opt/tomcat/logs/localhost_access_log.*.txt", "logs/localhost_access_log.*.txt"));
+  assert.ok(pathsOverlap("/var/log/app/*.log", "/var/log/app/server.log"));
+  assert.ok(!pathsOverlap("/etc/httpd/logs/jsonaccess_log", "logs/error_log"));
+  assert.ok(!pathsOverlap("/var/log/app/*.log", "/var/log/other/server.log"));
 });
 
 test("layout: edges go left to right, pipeline frames do not overlap, cycles are tolerated", () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 import { parseConfig, type ParseResult } from "../../server/src/core/parse";
 import { analyzePipelinesYml } from "../../server/src/core/pipelinesYml";
-import { groupPipelines, PipelineIndex, simulateFlow } from "../../server/src/core/workspace";
+import { groupPipelines, looksLikePipeline, PipelineIndex, simulateFlow } from "../../server/src/core/workspace";
 
 const ROOT = fileURLToPath(new URL("../../test-fixtures/multi-pipeline", import.meta.url));
 
@@ -26,7 +26,7 @@ function fixtureIndex(overrides: Record<string, string> = {}, ymlText?: string):
   return new PipelineIndex(
     groupPipelines({
       ymls: [{ path: ymlPath, analysis }],
-      configFiles: files.filter((f) => f.endsWith(".conf")),
+      configFiles: files.filter((f) => f.endsWith(".conf") && looksLikePipeline(read(f))),
       parse: (p) => {
         if (!parses.has(p)) parses.set(p, parseConfig(read(p)));
         return parses.get(p);

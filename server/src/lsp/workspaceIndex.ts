@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseConfig, type ParseResult } from "../core/parse";
 import { analyzePipelinesYml, normalizePath, type PipelinesYmlAnalysis } from "../core/pipelinesYml";
-import { groupPipelines, PipelineIndex } from "../core/workspace";
+import { groupPipelines, looksLikePipeline, PipelineIndex } from "../core/workspace";
 import type { ServerContext } from "./context";
 
 /** Folders never worth scanning for pipelines. */
@@ -23,7 +23,6 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const CONFIG_FILE = /\.(conf|logstash|cfg)$/i;
 /** Files that configure log producers, read for the pipeline map's log-format nodes. */
 const HOST_FILE = /(^|\/)(httpd[^/]*\.conf|server\.xml|log4j2?[^/]*\.(xml|properties|json|ya?ml))$/i;
-const LOOKS_LIKE_PIPELINE = /^[ \t]*(input|filter|output)[ \t]*(\{|#|$)/m;
 
 export function isPipelinesYmlUri(uri: string): boolean {
   return /(^|\/)pipelines\.ya?ml$/.test(uri);
@@ -222,7 +221,7 @@ export class WorkspaceIndex {
     });
     // Globs may name files outside the usual extensions; read those too.
     for (const yml of this.ymls) for (const p of yml.analysis.pipelines) for (const f of p.files) this.ensureDiskText(f);
-    const configFiles = known.filter((f) => CONFIG_FILE.test(f) && LOOKS_LIKE_PIPELINE.test(this.textOf(f) ?? ""));
+    const configFiles = known.filter((f) => CONFIG_FILE.test(f) && looksLikePipeline(this.textOf(f) ?? ""));
     this.index = new PipelineIndex(groupPipelines({ ymls: this.ymls, configFiles, parse: (p) => this.parseOf(p) }));
     for (const listener of this.onRebuilt) listener();
     const signature = linkSignature(this.index);

@@ -211,11 +211,18 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
-/** A producer's path and a file input's path name the same files (either may be a glob). */
-export function pathsOverlap(a: string, b: string): boolean {
-  if (a === b) return true;
+/**
+ * A file input's path and a producer's path name the same files. Either may be a glob; a relative
+ * producer path (httpd's ServerRoot-relative `logs/access_log`, Tomcat's `logs/…`) names the tail of
+ * the absolute path the input reads.
+ */
+export function pathsOverlap(inputPath: string, writerPath: string): boolean {
+  if (inputPath === writerPath) return true;
+  const anchored = (p: string) => (p.startsWith("/") ? p : `/**/${p.replace(/^\.\//, "")}`);
+  // A concrete path the glob stands for: each wildcard replaced by one ordinary character.
+  const sample = (p: string) => anchored(p).replace(/\/\*\*\//g, "/").replace(/[*?]/g, "x");
   try {
-    return globToRegExp(a).test(b.replace(/\*/g, "x")) || globToRegExp(b).test(a.replace(/\*/g, "x"));
+    return globToRegExp(anchored(inputPath)).test(sample(writerPath)) || globToRegExp(anchored(writerPath)).test(sample(inputPath));
   } catch {
     return false;
   }

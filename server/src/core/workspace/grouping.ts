@@ -7,6 +7,14 @@ import type { ParseResult } from "../parse";
 import type { PipelinesYmlAnalysis } from "../pipelinesYml";
 import type { IndexedFile, IndexedPipeline } from "./pipelineIndex";
 
+/**
+ * Whether a `.conf` file holds a pipeline rather than another program's config (httpd.conf, nginx):
+ * some line opens an `input`, `filter` or `output` section.
+ */
+export function looksLikePipeline(text: string): boolean {
+  return /^[ \t]*(input|filter|output)[ \t]*(\{|#|$)/m.test(text);
+}
+
 export interface GroupingInput {
   /** Each pipelines.yml of the workspace with its analysis. */
   ymls: { path: string; analysis: PipelinesYmlAnalysis }[];

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { appendKnownHost, checkHostKey, fingerprint, keysFor, preferredHostKeyAlgorithms } from "../../server/src/remote/deploy/knownHosts";
 import { parseTestOutput } from "../../server/src/remote/deploy/testOutput";
-import { parsePluginList, missingPlugins } from "../../server/src/remote/deploy/plugins";
+import { parsePluginList, missingPlugins, pluginProblems } from "../../server/src/remote/deploy/plugins";
 
 /** Two throwaway ed25519 keys from ssh-keygen, so the known_hosts lines are OpenSSH's own. */
 function keys(): { dir: string; a: { line: string; blob: Buffer; fp: string }; b: { line: string; blob: Buffer; fp: string } } {
@@ -80,4 +80,16 @@ test("plugin list: names anywhere on a line (integration contents), missing plug
   const text = 'input { kafka { codec => json } beats { codec => plain } }\nfilter { grok { } }\noutput { stdout { codec => rubydebug { } } }\n';
   const missing = missingPlugins(text, list).map((m) => `${m.kind}/${m.name}@${m.range.start}`);
   assert.deepEqual(missing, [`codec/plain@${text.indexOf("plain")}`, `filter/grok@${text.indexOf("grok")}`, `codec/rubydebug@${text.indexOf("rubydebug")}`]);
+});
+
+test("plugin problems use the core's validation with the host's plugins as installed ones", () => {
+  const installed = parsePluginList("logstash-input-beats\nlogstash-filter-grok\nlogstash-filter-translate_plus\nlogstash-output-stdout\n");
+  const target = { name: "lab", kind: "logstash" as const, host: "h", user: "u", pipelineDir: "/etc/logstash/conf.d" };
+  const text = "input { beats { port => 5044 } }\nfilter { grokk { } translate_plus { } mutate { } }\noutput { stdout { } }\n";
+  const problems = pluginProblems(text, target, installed).map((p) => [text.slice(p.range.start, p.range.end), p.message]);
+  assert.equal(problems.length, 2, JSON.stringify(problems));
+  assert.equal(problems[0][0], "grokk");
+  assert.match(problems[0][1], /Did you mean `grok`/);
+  assert.equal(problems[1][0], "mutate");
+  assert.match(problems[1][1], /lab does not have the filter plugin `mutate`/);
 });

@@ -15,7 +15,7 @@ import { LineIndex } from "../../core/documents";
 import { t } from "../../core/l10n";
 import { DEFAULT_TEST_COMMAND, type LogstashTarget } from "../targets";
 import { unifiedDiff } from "./diff";
-import { missingPlugins, PluginCache } from "./plugins";
+import { PluginCache, pluginProblems } from "./plugins";
 import { RemoteError, shQuote, SshSession, type ConnectOptions, type RemoteErrorKind } from "./session";
 import { parseTestOutput } from "./testOutput";
 
@@ -123,14 +123,9 @@ async function prepare(target: LogstashTarget, files: LocalPipeline[], options: 
       const errors: FileError[] = [];
       for (const file of files) {
         const lines = new LineIndex(file.text);
-        for (const m of missingPlugins(file.text, installed)) {
-          const pos = lines.positionAt(m.range.start);
-          errors.push({
-            file: file.path,
-            line: pos.line + 1,
-            column: pos.character + 1,
-            message: t("{0} does not have the {1} plugin `{2}` (logstash-{1}-{2})", target.name, m.kind, m.name),
-          });
+        for (const problem of pluginProblems(file.text, target, installed)) {
+          const pos = lines.positionAt(problem.range.start);
+          errors.push({ file: file.path, line: pos.line + 1, column: pos.character + 1, message: problem.message });
         }
       }
       if (errors.length > 0) {

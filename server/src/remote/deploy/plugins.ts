@@ -6,6 +6,7 @@
 import type { Span } from "../../core/ast";
 import { t } from "../../core/l10n";
 import { parseConfig } from "../../core/parse";
+import { validateText } from "../../core/validate";
 import { forEachPlugin } from "../../core/walk";
 import { type LogstashTarget, DEFAULT_PLUGIN_LIST_COMMAND } from "../targets";
 import type { SshSession } from "./session";
@@ -75,4 +76,29 @@ export class PluginCache {
 function lastLine(text: string): string {
   const lines = text.trim().split("\n");
   return lines[lines.length - 1] ?? "";
+}
+
+/** Core validation codes that mean "this plugin cannot load", whatever the host's Logstash version is. */
+const LOAD_FAILURES = new Set(["plugin-misspelled", "plugin-wrong-section"]);
+
+export interface PluginProblem {
+  range: Span;
+  message: string;
+}
+
+/**
+ * Why the pipeline cannot load on this host: the core's validation with the host's plugins as the
+ * installed ones (`logsmith.plugins.installed` semantics, so community plugins the host has are known),
+ * keeping the plugin errors that do not depend on a version (a typo says "did you mean"), and every
+ * plugin the host's list lacks (a bundled plugin removed from a trimmed install included).
+ */
+export function pluginProblems(text: string, target: LogstashTarget, installed: Set<string>): PluginProblem[] {
+  const core = validateText(text, { installedPlugins: [...installed] })
+    .issues.filter((i) => i.severity === "error" && LOAD_FAILURES.has(i.code))
+    .map((i) => ({ range: i.range, message: i.message }));
+  const flagged = new Set(core.map((p) => p.range.start));
+  const lacking = missingPlugins(text, installed)
+    .filter((m) => !flagged.has(m.range.start))
+    .map((m) => ({ range: m.range, message: t("{0} does not have the {1} plugin `{2}` (logstash-{1}-{2})", target.name, m.kind, m.name) }));
+  return [...core, ...lacking].sort((a, b) => a.range.start - b.range.start);
 }

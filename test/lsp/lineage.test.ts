@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { startTestServer, type TestServer } from "../helpers/lspClient";
@@ -73,4 +75,23 @@ test("editing the writer (httpd.conf) re-checks the open pipeline", async () => 
   const again = server.published.length;
   server.change(HTTPD, host, 3);
   await server.diagnostics(COLLECTOR, (p) => server.published.indexOf(p) >= again && p.diagnostics.some((d) => d.code === "lineage-unknown-field"), 10000);
+});
+
+test("a writer file changed on disk (watched files) re-checks the open pipeline", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "logsmith-lineage-"));
+  cpSync(new URL(".", ROOT).pathname, dir, { recursive: true });
+  const disk = await startTestServer({ workspaceFolders: [pathToFileURL(dir).toString()] });
+  try {
+    const collector = pathToFileURL(join(dir, "logstash/collector.conf")).toString();
+    disk.open(collector, textOf("logstash/collector.conf"));
+    await disk.diagnostics(collector, (p) => p.diagnostics.some((d) => d.code === "lineage-unknown-field"), 10000);
+    const httpd = join(dir, "httpd/conf/httpd.conf");
+    writeFileSync(httpd, readFileSync(httpd, "utf8").replace(String.raw`\"clientip\":`, String.raw`\"remoteIP\":`));
+    const since = disk.published.length;
+    void disk.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(httpd).toString(), type: 2 }] });
+    await disk.diagnostics(collector, (p) => disk.published.indexOf(p) >= since && p.diagnostics.every((d) => d.code !== "lineage-unknown-field"), 10000);
+  } finally {
+    await disk.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

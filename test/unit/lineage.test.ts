@@ -175,3 +175,26 @@ filter { grok { match => { "message" => "%{COMMONAPACHELOG}" } } mutate { rename
   assert.match(labels[2], /^grok capture `\w+:verb`$/);
   assert.equal(labels[3], "mutate rename from verb");
 });
+
+test("log4j2 appender files: a RollingFile under ${sys:catalina.base} is read by a glob; PatternLayout lines are plain messages", () => {
+  const hosts: HostFile[] = [
+    {
+      path: "/srv/app/conf/log4j2.xml",
+      text: `<Configuration><Appenders>
+  <RollingFile name="app" fileName="\${sys:catalina.base}/logs/app.log" filePattern="\${sys:catalina.base}/logs/app-%d{yyyy-MM-dd}.log">
+    <PatternLayout pattern="%d{ISO8601} %-5p [%t] %c - %m%n"/>
+  </RollingFile>
+</Appenders></Configuration>`,
+    },
+  ];
+  const r = run(`input { file { path => "/opt/tomcat/logs/app*.log" } }
+filter {
+  grok { match => { "message" => "%{TIMESTAMP_ISO8601:ts} %{LOGLEVEL:level}" } }
+  if [level] == "ERROR" and [logger] { drop {} }
+}`, hosts);
+  assert.deepEqual(r.issues.map((i) => r.text.slice(i.range.start, i.range.end)), ["[logger]"]);
+  assert.match(r.issues[0].message, /log4j2 appender app/);
+  const lineage = analyzeLineage({ pipelines: [], hosts, toUri });
+  assert.equal(lineage.writers.length, 2, "fileName and filePattern");
+  assert.ok(lineage.writers.every((w) => !w.absolute && w.resolved.startsWith("logs/app")));
+});

@@ -48,6 +48,13 @@ Commands:
                                          YAML) through the simulator: <name>.test.yaml
                                          beside <name>.conf, or the files of a mapped DIR.
                                          Exit 1 when a case fails.
+  query --targets FILE --target NAME --index PATTERN [--query Q] [--format json]
+                                         Search an Elasticsearch target, read-only: count,
+                                         newest documents (logsmith query --help).
+  redis-peek --targets FILE --target NAME --key K [--count N]
+                                         Length and newest items of a Redis list.
+  central-deploy --targets FILE --target NAME --id ID PIPELINE
+                                         Store a pipeline in centralized pipeline management.
 
 Options:
   -h, --help       Show this help.

@@ -51,7 +51,7 @@ test("Show Pipeline Map draws every pipeline of pipelines.yml with its plugins a
   const groups = await frame.locator("svg#map g.group").evaluateAll((els) => els.map((el) => el.getAttribute("data-group")));
   assert.deepEqual(groups, ["collector-apache", "collector-tomcat", "indexer", "apache-es", "tomcat-es"]);
   const drawn = await labels();
-  for (const label of ["apache_access", "client_geo", "to_redis", "logstash", "from_redis", "mark_indexed", "route_apache", "route_tomcat", "apache", "apache_in", "apache_es", "apache-%{+YYYY.MM.dd}"]) {
+  for (const label of ["jsonaccess", "/etc/httpd/logs/jsonaccess_log", "apache_access", "client_geo", "to_redis", "logstash", "from_redis", "mark_indexed", "route_apache", "route_tomcat", "apache", "apache_in", "apache_es", "apache-%{+YYYY.MM.dd}"]) {
     assert.ok(drawn.includes(label), `node ${label} in ${drawn.join(", ")}`);
   }
   // Edges are drawn, and the branch's clauses are labelled.

@@ -126,3 +126,17 @@ test("layout: edges go left to right, pipeline frames do not overlap, cycles are
   assert.equal(laidCycle.nodes.length, cyclic.nodes.length);
   assert.ok(laidCycle.width > 0 && laidCycle.height > 0);
 });
+
+test("layout: what feeds a pipeline sits just before its band, what it feeds just after", () => {
+  const map = buildPipelineMap({
+    pipelines: [pipeline("collector", ["/ws/c.conf", COLLECTOR]), pipeline("indexer", ["/ws/i.conf", INDEXER])],
+    logWriters: [{ path: "httpd/access_log", label: "combined", hostPath: "/ws/httpd.conf", range: { start: 0, end: 1 } }],
+  });
+  const laid = layoutPipelineMap(map);
+  const y = (label: string) => laid.nodes.find((n) => labelOf(map, n.id) === label)!.y;
+  const group = (id: string) => laid.groups.find((g) => g.id === id)!;
+  assert.ok(y("combined") < y("/var/log/httpd/access_log"), "the log format above the file it writes");
+  assert.ok(y("/var/log/httpd/access_log") < group("collector").y, "the file above the pipeline reading it");
+  assert.ok(group("collector").y + group("collector").height <= y("logstash"), "the Redis key below its writer");
+  assert.ok(y("logstash") < group("indexer").y, "…and above its reader");
+});

@@ -46,46 +46,54 @@ export function layoutPipelineMap(map: PipelineMap): LaidOutMap {
   const acyclic = breakCycles(ids, edges);
   const layer = assignLayers(ids, acyclic);
 
-  // Bands: one per pipeline, in map order; nodes outside any pipeline (endpoints) get a band each,
-  // placed after the band of the pipeline that feeds them.
+  // Bands: one per pipeline, in map order. A node outside any pipeline (an endpoint, a log format)
+  // gets a band of its own next to what it connects: what feeds a pipeline just before that pipeline,
+  // what a pipeline feeds just after it.
   const bandOf = new Map<string, number>();
   const bands: { group?: string; nodes: string[] }[] = [];
   const groupOf = new Map<string, string>();
   for (const g of map.groups) for (const id of g.nodeIds) groupOf.set(id, g.id);
   const preds = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const e of acyclic) preds.get(e.to)!.push(e.from);
+  const succs = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const e of acyclic) {
+    preds.get(e.to)!.push(e.from);
+    succs.get(e.from)!.push(e.to);
+  }
   const placed = new Set<string>();
-  const placeEndpointsAfter = (sources: Set<string>) => {
-    for (const id of ids) {
-      if (placed.has(id) || groupOf.has(id)) continue;
-      if (!preds.get(id)!.some((p) => sources.has(p))) continue;
-      placed.add(id);
+  const band = (nodes: string[], group?: string) => {
+    for (const id of nodes) {
       bandOf.set(id, bands.length);
-      bands.push({ nodes: [id] });
+      placed.add(id);
+    }
+    bands.push(group === undefined ? { nodes } : { group, nodes });
+  };
+  const loose = (id: string) => !groupOf.has(id) && !placed.has(id);
+  const placeFeeders = (id: string) => {
+    for (const p of preds.get(id)!) {
+      if (!loose(p)) continue;
+      placed.add(p);
+      placeFeeders(p);
+      band([p]);
     }
   };
-  // Endpoints nothing feeds (log files, listening ports) come first.
-  for (const id of ids) {
-    if (!groupOf.has(id) && preds.get(id)!.length === 0) {
-      placed.add(id);
-      bandOf.set(id, bands.length);
-      bands.push({ nodes: [id] });
+  const placeFollowers = (id: string) => {
+    for (const n of succs.get(id)!) {
+      if (!loose(n)) continue;
+      band([n]);
+      placeFollowers(n);
     }
-  }
+  };
   for (const g of map.groups) {
-    const band = { group: g.id, nodes: g.nodeIds.filter((id) => known.has(id)) };
-    for (const id of band.nodes) {
-      bandOf.set(id, bands.length);
-      placed.add(id);
-    }
-    bands.push(band);
-    placeEndpointsAfter(new Set(band.nodes));
+    const nodes = g.nodeIds.filter((id) => known.has(id));
+    for (const id of nodes) placeFeeders(id);
+    band(nodes, g.id);
+    for (const id of nodes) placeFollowers(id);
   }
   for (const id of ids) {
-    if (!placed.has(id)) {
-      bandOf.set(id, bands.length);
-      bands.push({ nodes: [id] });
-    }
+    if (placed.has(id)) continue;
+    placeFeeders(id);
+    band([id]);
+    placeFollowers(id);
   }
 
   // Order inside each band and layer: barycenter of predecessors' rows, two sweeps.

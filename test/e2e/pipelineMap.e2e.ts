@@ -79,8 +79,12 @@ test("an edit in a pipeline file shows up in the open map", async () => {
   // 20-route.conf has the focus; line 3 is `  mutate {` in its filter section.
   await vscode.waitForLanguageMode("Logstash", 60_000);
   await vscode.goTo(3, 1);
-  await vscode.page.keyboard.type('  json { id => "live_json" source => "message" }\n');
+  // An option json does not have: the node gets an error badge.
+  await vscode.page.keyboard.type('  json { id => "live_json" source => "message" sorce => "x" }\n');
   await waitFor("live_json node drawn", async () => (await labels()).includes("live_json"), 30_000);
+  const badge = frame.locator('svg#map g.node[data-label="live_json"] g.badge circle.error');
+  await waitFor("error badge on live_json", async () => (await badge.count()) === 1, 30_000);
+  assert.equal(await frame.locator('svg#map g.node[data-label="live_json"] g.badge text').textContent(), "1");
   await vscode.screenshot("pipeline-map-live");
 });
 

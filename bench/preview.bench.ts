@@ -135,28 +135,31 @@ async function webviewBench(): Promise<void> {
     const column = `    match => { "message" => "${PATTERN.replace("verb", "v")}`.indexOf("WORD:v") + "WORD:v".length + 1;
     await vscode.page.locator(".editor-group-container").first().locator(".view-lines").click();
     await vscode.goTo(3, column);
-    type Marks = { version?: string; received?: string };
+    type Marks = { version?: string; received?: string; shown?: string; full?: string; complete?: string; completed?: string };
     const marks = () => frame.evaluate(() => ({ ...(globalThis as unknown as { document: { body: { dataset: Marks } } }).document.body.dataset }));
     const times: number[] = [];
     const arrivals: number[] = [];
+    const completes: number[] = [];
     for (let i = 0; i < 12; i++) {
       const before = (await marks()).version;
       const t0 = Date.now();
       await vscode.page.keyboard.type("x");
+      // The page stamps its own clock (the same machine's) when it has shown the update.
       const after = await waitFor("panel update", async () => {
         const m = await marks();
-        return m.version !== before ? m : undefined;
+        return m.version !== before && m.full === m.version && m.complete === m.version ? m : undefined;
       }, 20_000, 5);
       if (i >= 2) {
-        times.push(Date.now() - t0);
+        times.push(Number(after.shown) - t0);
         arrivals.push(Number(after.received) - t0);
+        completes.push(Number(after.completed) - t0);
       }
       await sleep(500);
     }
     const median = percentile(times, 50);
     console.log(
       `webview end to end, keystroke in the editor → panel updated, 1,000 lines: median ${median.toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms` +
-        ` (result reaches the page after ${percentile(arrivals, 50).toFixed(0)} ms; target < ${TARGET_MS} ms) -> ${median < TARGET_MS ? "OK" : "MISSED"}`,
+        ` (the complete result reaches the page after ${percentile(arrivals, 50).toFixed(0)} ms; all 1,000 lines laid out after ${percentile(completes, 50).toFixed(0)} ms; target < ${TARGET_MS} ms) -> ${median < TARGET_MS ? "OK" : "MISSED"}`,
     );
   } finally {
     await vscode.close();

@@ -49,6 +49,8 @@ export interface PreviewParams {
   samples: string[];
   /** `vscode.workspace.isTrusted`: files the config names (patterns_dir, database) are read only when true. */
   trusted: boolean;
+  /** Preview only the first `limit` samples (the panel asks for a screenful first, then for all). */
+  limit?: number;
 }
 
 /** Client → server: preview a grok/geoip filter or the filter section over sample lines. */
@@ -93,6 +95,8 @@ export type PreviewHostMessage =
 /** Totals for the panel's status line, counted by the extension before it sends the result in parts. */
 export interface PreviewCounts {
   samples: number;
+  /** True while only the first lines are previewed (the full result follows). */
+  partial?: boolean;
   /** Lines (grok, geoip) or event traces (pipeline) in the whole result. */
   items: number;
   matched: number;

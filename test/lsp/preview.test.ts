@@ -60,6 +60,12 @@ test("logsmith/preview: grok spans and fields with the patternsPath setting, a f
   assert.equal(bad.progress![0].stoppedAt, "10.0.0.1 GET ".length);
 });
 
+test("logsmith/preview: `limit` previews a screenful of the samples first", async () => {
+  const r = await preview({ samples: ["10.0.0.1 GET /a", "10.0.0.2 GET /b", "10.0.0.3 GET /c"], limit: 2 });
+  assert.equal(r.kind, "grok");
+  if (r.kind === "grok") assert.deepEqual(r.lines.map((l) => l.input), ["10.0.0.1 GET /a", "10.0.0.2 GET /b"]);
+});
+
 test("logsmith/preview: the panel follows edits of the document", async () => {
   server.change(URI, TEXT.replace("%{WORD:verb}", "%{WORD:method}"), 2);
   const r = await preview({ samples: ["10.0.0.1 GET /index"] });

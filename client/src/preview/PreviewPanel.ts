@@ -174,7 +174,15 @@ export class PreviewPanel {
     const samples = sampleLines(this.samples);
     this.post({ type: "busy" });
     try {
-      const result = await this.client.sendRequest(PreviewRequest, { uri: this.uri.toString(), target: this.target, samples, trusted: vscode.workspace.isTrusted });
+      const params = { uri: this.uri.toString(), target: this.target, samples, trusted: vscode.workspace.isTrusted };
+      // A screenful first: its answer is small and quick, and the worker's line cache makes the full
+      // request that follows no dearer.
+      if (samples.length > FIRST_ITEMS) {
+        const first = await this.client.sendRequest(PreviewRequest, { ...params, limit: FIRST_ITEMS });
+        if (sequence !== this.sequence) return;
+        this.postInParts(first, samples.length, sequence, true);
+      }
+      const result = await this.client.sendRequest(PreviewRequest, params);
       if (sequence !== this.sequence) return;
       this.postInParts(result, samples.length, sequence);
     } catch (error) {
@@ -188,9 +196,9 @@ export class PreviewPanel {
    * A thousand lines of captures are over a megabyte, which a remote webview (code-server) takes
    * hundreds of milliseconds to receive: the first lines go at once, the rest right after.
    */
-  private postInParts(result: PreviewResult, samples: number, version: number): void {
+  private postInParts(result: PreviewResult, samples: number, version: number, partial = false): void {
     const title = targetTitle(this.uri, this.target);
-    const counts: PreviewCounts = { samples, items: 0, matched: 0, outputs: 0, dropped: 0 };
+    const counts: PreviewCounts = { samples, items: 0, matched: 0, outputs: 0, dropped: 0, ...(partial ? { partial } : {}) };
     let rest: unknown[] = [];
     let head: PreviewResult = result;
     if (result.kind === "grok" || result.kind === "geoip") {

@@ -46,5 +46,6 @@ export function webviewStrings(): Record<string, string> {
     "{0} events in, {1} out, {2} dropped": vscode.l10n.t("{0} events in, {1} out, {2} dropped"),
     "Skipped filters": vscode.l10n.t("Skipped filters"),
     "{0} more not shown": vscode.l10n.t("{0} more not shown"),
+    "first {0} of {1} lines; the rest follow": vscode.l10n.t("first {0} of {1} lines; the rest follow"),
   };
 }

@@ -63,11 +63,21 @@ window.addEventListener("message", (event: MessageEvent<PreviewHostMessage>) => 
       status.classList.remove("busy");
       $("title").textContent = m.title;
       renderResult(results, status, m.result, m.counts, m.version);
+      // Marks for tests and the benchmark: `version` and `shown` (page clock) at the first display of an
+      // update, a screenful or all of it; `full` once the complete result is in.
+      if (document.body.dataset.version !== String(m.version)) document.body.dataset.shown = String(Date.now());
       document.body.dataset.version = String(m.version);
+      if (!m.counts.partial) document.body.dataset.full = String(m.version);
       break;
     case "more":
-      appendMore(results, m.version, m.from, m.items);
-      document.body.dataset.complete = String(m.version);
+      // After the first part has been painted, so the update shows before the long tail is laid out.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          appendMore(results, m.version, m.from, m.items);
+          document.body.dataset.complete = String(m.version);
+          document.body.dataset.completed = String(Date.now());
+        }, 0),
+      );
       break;
   }
 });

@@ -15,6 +15,8 @@ type Capture = Line["captures"][number];
 
 /** Lines rendered at most; the rest are counted in the status line. */
 const MAX_RENDERED = 1000;
+/** What the extension asks for first (PreviewPanel's FIRST_ITEMS). */
+const FIRST_PARTIAL = 100;
 
 const PALETTE = 8;
 
@@ -186,6 +188,7 @@ export function renderResult(results: HTMLElement, status: HTMLElement, result: 
       parts.push(`<div class="skipped" data-testid="skipped"><b>${esc(s("Skipped filters"))}</b><ul>${result.skipped.map((k) => `<li><a data-reveal="${k.range.start}:${k.range.end}">${esc(k.filter)}</a>: ${esc(k.reason)}</li>`).join("")}</ul></div>`);
     }
   }
+  if (counts.partial) status.insertAdjacentHTML("beforeend", ` · <span class="muted" data-testid="partial">${esc(s("first {0} of {1} lines; the rest follow", FIRST_PARTIAL, counts.samples))}</span>`);
   parts.push(...items(result, 0, colours));
   results.innerHTML = notes + timeout + parts.join("");
   if (counts.items > MAX_RENDERED) results.insertAdjacentHTML("beforeend", `<div class="muted" id="not-shown">${esc(s("{0} more not shown", counts.items - MAX_RENDERED))}</div>`);

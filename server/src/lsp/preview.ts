@@ -116,7 +116,8 @@ async function onPreview(context: ServerContext, params: PreviewParams): Promise
   };
   runner ??= new PreviewRunner({ l10nBundle: configuredL10nBundle() });
   try {
-    const result = await runner.run(document.text, params.target, params.samples, env);
+    const samples = params.limit !== undefined && params.limit >= 0 ? params.samples.slice(0, params.limit) : params.samples;
+    const result = await runner.run(document.text, params.target, samples, env);
     return notes.length ? { ...result, notes: [...notes, ...(result.notes ?? [])] } : result;
   } catch (error) {
     return { kind: "none", error: t("The preview failed: {0}", (error as Error).message) };

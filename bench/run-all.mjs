@@ -12,6 +12,7 @@ const benches = [
   ["pipeline tests", ["--import", "tsx", "bench/pipelineTests.bench.ts"]],
   ["log formats", ["--import", "tsx", "bench/logformat.bench.ts"]],
   ["multiple pipelines and the pipeline map", ["--import", "tsx", "bench/pipelineMap.bench.ts"]],
+  ["field lineage", ["--import", "tsx", "bench/lineage.bench.ts"]],
   ["extension in code-server", ["--import", "tsx", "bench/extension.bench.ts"]],
 ];
 let failed = 0;

@@ -117,7 +117,9 @@ export function applyFilter(plugin: Plugin, before: FieldState, ctx: FilterConte
     default:
       if (!NEUTRAL.has(plugin.name)) openUnder([]);
   }
-  const main = s.clone();
+  const decorated = ["add_field", "add_tag", "remove_field"].some((o) => option(plugin, o));
+  // Decorations apply to a copy only when there are any: the state is cloned per filter otherwise already.
+  const main = decorated ? s.clone() : s;
   // Decorations every filter takes, applied when it succeeds.
   for (const e of hashEntries(plugin, "add_field")) {
     const key = valueText(e.key);
@@ -145,6 +147,26 @@ function patterns(set: "legacy" | "ecs-v1"): ReadonlyMap<string, string> {
   return p;
 }
 
+const captureCache = new Map<string, { field: string; groupName: string }[] | undefined>();
+
+/** Captures of a pattern under each pattern set (union), undefined when no set can expand it. Cached: pure. */
+function grokCaptures(pattern: string, defs: [string, string][], sets: ("legacy" | "ecs-v1")[]): { field: string; groupName: string }[] | undefined {
+  const key = JSON.stringify([pattern, defs, sets]);
+  if (captureCache.has(key)) return captureCache.get(key);
+  let out: { field: string; groupName: string }[] | undefined;
+  for (const set of sets) {
+    try {
+      const compiled = compileGrok(pattern, defs.length ? new Map([...patterns(set), ...defs]) : patterns(set));
+      out = [...(out ?? []), ...compiled.captures.map((c) => ({ field: c.field, groupName: c.groupName }))];
+    } catch {
+      // Unknown to this set; the other set or the caller's fallback answers.
+    }
+  }
+  if (captureCache.size > 500) captureCache.clear();
+  captureCache.set(key, out);
+  return out;
+}
+
 /**
  * grok's captures: expanded with the built-in patterns of both naming schemes (the plugin picks one by
  * `ecs_compatibility`, which depends on the Logstash version) plus `pattern_definitions`. A pattern that
@@ -167,20 +189,12 @@ function grokFields(plugin: Plugin, s: FieldState, step: OriginStep, from: (path
     for (const p of v?.kind === "array" ? v.elements : v ? [v] : []) if (p.kind === "string") pats.push({ pattern: p.value, source });
   }
   for (const { pattern, source } of pats) {
-    let expanded = false;
-    for (const set of sets) {
-      try {
-        const compiled = compileGrok(pattern, new Map([...patterns(set), ...defs]));
-        for (const c of compiled.captures) {
-          const path = staticPath(c.field);
-          if (path) s.add([...target, ...path], [...source, { ...step, label: t("grok capture `{0}`", c.groupName) }]);
-        }
-        expanded = true;
-      } catch {
-        // Unknown to this set; the other set or the fallback below answers.
-      }
+    const captures = grokCaptures(pattern, defs, sets);
+    for (const c of captures ?? []) {
+      const path = staticPath(c.field);
+      if (path) s.add([...target, ...path], [...source, { ...step, label: t("grok capture `{0}`", c.groupName) }]);
     }
-    if (!expanded) {
+    if (!captures) {
       for (const c of findGrokCaptures(pattern)) s.add([...target, ...c.path], [...source, step]);
       s.openSubtree(target, [step]);
     }

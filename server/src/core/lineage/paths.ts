@@ -33,19 +33,30 @@ function normalize(path: string): string {
   return out.join("/");
 }
 
+const regexCache = new Map<string, RegExp | null>();
+
+/** Globs compiled once: every input is matched against every writer after each edit. */
+function compiled(glob: string): RegExp | undefined {
+  let re = regexCache.get(glob);
+  if (re === undefined) {
+    try {
+      re = globToRegExp(glob);
+    } catch {
+      re = null;
+    }
+    if (regexCache.size > 2000) regexCache.clear();
+    regexCache.set(glob, re);
+  }
+  return re ?? undefined;
+}
+
 /**
  * Whether a file input glob can name a file the writer writes. Both sides may hold wildcards (a rotation
  * date in the writer, `*` in the input), so each is tried as the pattern against a sample of the other.
  */
 export function globMatchesWriter(glob: string, writer: Pick<KnownWriter, "resolved" | "absolute">): boolean {
   const sample = (p: string) => p.replace(/\*\*\//g, "").replace(/\*/g, SAMPLE);
-  const test = (pattern: string, path: string) => {
-    try {
-      return globToRegExp(pattern).test(sample(path));
-    } catch {
-      return false;
-    }
-  };
+  const test = (pattern: string, path: string) => compiled(pattern)?.test(sample(path)) ?? false;
   if (writer.absolute) return test(glob, writer.resolved) || test(writer.resolved, glob);
   // Relative writer: the glob's last segments (after any `**`) must match the writer's last segments.
   const parts = writer.resolved.split("/");

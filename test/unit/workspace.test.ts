@@ -115,3 +115,18 @@ test("flow reports addresses with no listener and stops on cycles", async () => 
   assert.equal(cyclic.stages.length, 3);
   assert.equal(cyclic.truncated, true);
 });
+
+test("each pipeline runs with its own pipeline.ecs_compatibility from pipelines.yml", async () => {
+  const apache = join(ROOT, "conf.d/apache-es.conf");
+  const tomcat = join(ROOT, "conf.d/tomcat-es.conf");
+  const grok = 'filter { grok { match => { "message" => "%{COMMONAPACHELOG}" } } }\n';
+  const index = fixtureIndex({ [apache]: readFileSync(apache, "utf8") + grok, [tomcat]: readFileSync(tomcat, "utf8") + grok });
+  assert.equal(index.pipeline("apache-es")?.ecsCompatibility, "disabled");
+  assert.equal(index.pipeline("tomcat-es")?.ecsCompatibility, undefined);
+  const line = '127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326';
+  const flow = await simulateFlow(index, "indexer", [{ type: "apache", message: line }, { type: "tomcat", message: line }], { ecsCompatibility: "v8" });
+  const out = (id: string) => flow.stages.find((s) => s.pipeline === id)!.output[0];
+  // Legacy field names where pipelines.yml turns ECS off, ECS names elsewhere.
+  assert.equal(out("apache-es").clientip, "127.0.0.1");
+  assert.equal((out("tomcat-es").source as { address?: string } | undefined)?.address, "127.0.0.1");
+});

@@ -4,7 +4,7 @@
  * run with `logstash -f FILE`.
  */
 import type { ParseResult } from "../parse";
-import type { PipelinesYmlAnalysis } from "../pipelinesYml";
+import { settingOf, type PipelinesYmlAnalysis } from "../pipelinesYml";
 import type { IndexedFile, IndexedPipeline } from "./pipelineIndex";
 
 /**
@@ -36,7 +36,10 @@ export function groupPipelines(input: GroupingInput): IndexedPipeline[] {
         if (parse) files.push({ path, parse });
       }
       if (p.configString) files.push({ path: yml.path, parse: p.configString.parse, toSourceOffset: p.configString.toYamlOffset });
-      out.push({ id: p.id, files, declaredIn: yml.path });
+      const pipeline: IndexedPipeline = { id: p.id, files, declaredIn: yml.path };
+      const ecs = settingOf(p.entry, "pipeline.ecs_compatibility")?.value;
+      if (ecs === "disabled" || ecs === "v1" || ecs === "v8") pipeline.ecsCompatibility = ecs;
+      out.push(pipeline);
     }
   }
   for (const path of input.configFiles) {

@@ -21,6 +21,8 @@ export interface IndexedPipeline {
   files: IndexedFile[];
   /** Declared in a pipelines.yml (rather than a lone file taken as its own pipeline). */
   declaredIn?: string;
+  /** The pipeline's `pipeline.ecs_compatibility` from pipelines.yml, when set. */
+  ecsCompatibility?: "disabled" | "v1" | "v8";
 }
 
 export interface LocatedRef {

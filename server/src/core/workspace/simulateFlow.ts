@@ -56,7 +56,8 @@ export async function simulateFlow(index: PipelineIndex, start: string, events: 
     if (next.from) stage.from = next.from;
     let current = next.events;
     for (const file of pipeline.files) {
-      const run = await simulatePipeline(file.parse, current, options);
+      // Each pipeline runs with its own pipeline.ecs_compatibility, as Logstash gives it.
+      const run = await simulatePipeline(file.parse, current, pipeline.ecsCompatibility ? { ...options, ecsCompatibility: pipeline.ecsCompatibility } : options);
       stage.runs.push({ path: file.path, result: run });
       current = run.steps.filter((trace) => !trace.dropped).map((trace) => carriedEvent(trace));
     }

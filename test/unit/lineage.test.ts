@@ -198,3 +198,14 @@ filter {
   assert.equal(lineage.writers.length, 2, "fileName and filePattern");
   assert.ok(lineage.writers.every((w) => !w.absolute && w.resolved.startsWith("logs/app")));
 });
+
+test("outputs: sprintf references are checked against the fields after the filters; dates and @metadata are not fields", () => {
+  const r = run(`input { file { path => "/opt/tomcat/logs/localhost_access_log*" codec => json } }
+filter { mutate { remove_field => ["status"] } }
+output {
+  if [ip] { elasticsearch { index => "web-%{+YYYY.MM.dd}" document_id => "%{[@metadata][id]}" routing => "%{status}" } }
+  else { file { path => "/tmp/%{ip}-%{nope}.log" } }
+}`);
+  assert.deepEqual(r.issues.map((i) => r.text.slice(i.range.start, i.range.end)), ["status", "nope"]);
+  assert.match(r.issues[0].message, /removed by mutate remove_field/);
+});

@@ -36,6 +36,14 @@ test("geoip on remoteIP: a warning naming the JSON LogFormat's file and the simi
   assert.equal(text.split("\n")[d.range.start.line].slice(d.range.start.character, d.range.end.character), "remoteIP");
   assert.match(String(d.message), /jsonacess_log/);
   assert.match(String(d.message), /`clientip`/);
+  const actions = await server.connection.sendRequest<{ title: string; edit?: { changes?: Record<string, { newText: string }[]> } }[] | null>("textDocument/codeAction", {
+    textDocument: { uri: COLLECTOR },
+    range: d.range,
+    context: { diagnostics: [d] },
+  });
+  const fix = (actions ?? []).find((a) => a.title.includes("clientip"));
+  assert.ok(fix, JSON.stringify(actions));
+  assert.equal(fix.edit?.changes?.[COLLECTOR]?.[0]?.newText, "clientip");
 });
 
 test("an input path no producer writes and a CustomLog no pipeline reads are information", async () => {

@@ -87,13 +87,13 @@ export function analyzePipeline(pipeline: IndexedPipeline, writers: readonly Kno
       const open = fact ? undefined : state.openOver(occ.path);
       push(result.refs, f.path, { range, path: occ.path, fact, open });
       if (fact || open) continue;
-      push(result.issues, f.path, missingField(occ.path, state, resolved.sources, range));
+      push(result.issues, f.path, missingField(occ.path, state, resolved.sources, range, occ.source === "selector"));
     }
   }
   return result;
 }
 
-function missingField(path: string[], state: FieldState, sources: string[], range: Span): Issue {
+function missingField(path: string[], state: FieldState, sources: string[], range: Span, selector: boolean): Issue {
   const name = formatPath(path);
   const removed = state.removed.get(path.join("\u0000"));
   const from = sources.join("; ");
@@ -103,7 +103,9 @@ function missingField(path: string[], state: FieldState, sources: string[], rang
     : t("No step before this sets `{0}`: events come from {1}.", name, from);
   if (similar.length) message += " " + t("Similar fields: {0}.", similar.map((s) => `\`${s}\``).join(", "));
   else message += " " + t("Fields these events carry: {0}.", state.names().filter((n) => !n.startsWith("@")).slice(0, 10).map((s) => `\`${s}\``).join(", "));
-  return issue("lineage-unknown-field", "warning", message, range, similar.length ? { replacements: similar } : undefined);
+  // A condition's selector keeps its brackets (`if [clientip]`); option values and sprintf take the bare name.
+  const replacements = similar.map((s) => (selector && !s.startsWith("[") ? `[${s}]` : s));
+  return issue("lineage-unknown-field", "warning", message, range, similar.length ? { replacements } : undefined);
 }
 
 function innermost(contexts: ReadContext[], range: Span): ReadContext | undefined {

@@ -39,6 +39,11 @@ test("pipelines.yml: the fixture is clean, then a typo, a bad value and an unmat
   assert.equal(unknown.range.start.line, broken.split("\n").findIndex((l) => l.includes("pipeline.worker:")));
   server.change(YML, text, 3);
   await server.diagnostics(YML, (p) => p.version === 3 && p.diagnostics.length === 0);
+  // Hover on a path.config value lists the files it reads, in load order.
+  const lines = text.split("\n");
+  const line = lines.findIndex((l) => l.includes("conf.d/indexer\""));
+  const hover = await server.connection.sendRequest<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri: YML }, position: { line, character: lines[line].indexOf("indexer") } });
+  assert.match(hover?.contents.value ?? "", /indexer.*2 file\(s\)[\s\S]*conf\.d\/indexer\/10-input\.conf[\s\S]*conf\.d\/indexer\/20-route\.conf/);
 });
 
 test("pipelines.yml: a misspelt setting has a quick fix", async () => {

@@ -15,7 +15,8 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { quickFixes } from "../core/codeActions";
 import { LineIndex } from "../core/documents";
 import type { IssueData } from "../core/issue";
-import { completePipelinesYml, hoverPipelinesYml } from "../core/pipelinesYml";
+import { t } from "../core/l10n";
+import { completePipelinesYml, hoverPipelinesYml, settingOf } from "../core/pipelinesYml";
 import type { ServerContext } from "./context";
 import { DIAGNOSTIC_SOURCE, toDiagnostic, toRange, toSpan } from "./convert";
 import { uriToPath } from "./workspaceIndex";
@@ -56,8 +57,27 @@ export function onPipelinesYmlHover(context: ServerContext, params: HoverParams)
   if (!document) return undefined;
   const text = document.getText();
   const lines = new LineIndex(text);
-  const hover = hoverPipelinesYml(text, lines.offsetAt(params.position));
+  const offset = lines.offsetAt(params.position);
+  const files = pathConfigHover(context, document.uri, text, offset);
+  if (files) return { contents: { kind: MarkupKind.Markdown, value: files.markdown }, range: toRange(lines, files.range) };
+  const hover = hoverPipelinesYml(text, offset);
   return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(lines, hover.range) } : undefined;
+}
+
+/** On a `path.config` value: the files it reads, in Logstash's load order. */
+function pathConfigHover(context: ServerContext, uri: string, text: string, offset: number): { markdown: string; range: { start: number; end: number } } | undefined {
+  const path = uriToPath(uri);
+  const workspace = context.workspace;
+  if (!path || !workspace?.scanned) return undefined;
+  for (const p of workspace.analyzeYml(path, text).pipelines) {
+    const range = settingOf(p.entry, "path.config")?.valueRange;
+    if (!range || offset < range.start || offset > range.end) continue;
+    const root = workspace.workspaceRoots.find((r) => p.files.every((f) => f.startsWith(`${r}/`)));
+    const shown = p.files.map((f) => `- \`${root ? f.slice(root.length + 1) : f}\``);
+    const markdown = p.files.length ? [t("Pipeline `{0}` reads {1} file(s), in this order:", p.id, p.files.length), "", ...shown].join("\n") : t("Pipeline `{0}` reads no file of the workspace", p.id);
+    return { markdown, range };
+  }
+  return undefined;
 }
 
 /** Quick fixes in pipelines.yml (a misspelt setting name); the fixes ride on the diagnostics' data. */

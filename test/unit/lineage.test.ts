@@ -209,3 +209,15 @@ output {
   assert.deepEqual(r.issues.map((i) => r.text.slice(i.range.start, i.range.end)), ["status", "nope"]);
   assert.match(r.issues[0].message, /removed by mutate remove_field/);
 });
+
+test("the field notes' combined JSON LogFormat with its trailing comma: codec json yields only message, and the warning says why", () => {
+  const notes = String.raw`{ \"time\":\"%t\", \"remoteIP\":\"%a\", \"status\":\"%>s\" },`;
+  const hosts: HostFile[] = [{ path: "/etc/httpd/conf/httpd.conf", text: `LogFormat "${notes}" combined\nCustomLog "logs/jsonaccess_log" combined\n` }];
+  const r = run(`input { file { path => "/etc/httpd/logs/jsonaccess_log" type => apache codec => json } }
+filter { geoip { source => "remoteIP" } }`, hosts);
+  assert.deepEqual(r.issues.map((i) => r.text.slice(i.range.start, i.range.end)), ["remoteIP"]);
+  assert.match(r.issues[0].message, /none of its lines is valid JSON: [^.]*`,`[^.]*invalid JSON[^.]*\. Fields/);
+  const fixed = run(`input { file { path => "/etc/httpd/logs/jsonaccess_log" codec => json } }
+filter { geoip { source => "remoteIP" } }`, [{ ...hosts[0], text: hosts[0].text.replace("},", "}") }]);
+  assert.deepEqual(fixed.issues, []);
+});

@@ -69,7 +69,9 @@ export function resolveInputs(inputs: { plugin: Plugin; path: string }[], writer
         const state = writerFields(w, codec.name, codecStep);
         if (!state) known = false;
         else states.push(state);
-        sources.push(t("{0} ({1} in {2}, codec {3})", w.absolute ? w.resolved : g.glob, w.label, baseName(w.hostPath), codec.name));
+        const source = t("{0} ({1} in {2}, codec {3})", w.absolute ? w.resolved : g.glob, w.label, baseName(w.hostPath), codec.name);
+        const broken = JSON_CODECS.has(codec.name) ? brokenJson(w) : undefined;
+        sources.push(broken ? `${source} — ${t("none of its lines is valid JSON: {0}", broken)}` : source);
       }
     }
     if (!known) continue;
@@ -106,7 +108,7 @@ function writerFields(w: KnownWriter, codec: string, codecStep: OriginStep): Fie
   if (!f) return undefined;
   // A line that is not valid JSON keeps its text in `message` (tagged `_jsonparsefailure`).
   s.add(["message"], [writerStep(t("line written by {0}", w.label)), { ...codecStep, label: t("codec {0}: a line that is not valid JSON", "json") }]);
-  if (!f.json) return s;
+  if (!f.json || brokenJson(w)) return s;
   if (!f.jsonMembers) return undefined;
   for (const m of f.jsonMembers) {
     const directives = m.elements.flatMap((e) => (e.type === "directive" ? [e.key] : []));
@@ -114,4 +116,10 @@ function writerFields(w: KnownWriter, codec: string, codecStep: OriginStep): Fie
     s.add([m.key], [writerStep(what, m.keySpan), codecStep]);
   }
   return s;
+}
+
+/** Why no line of a JSON-shaped format parses (the field notes' trailing comma), if that is so. */
+function brokenJson(w: KnownWriter): string | undefined {
+  const fatal = w.format?.json ? w.format.issues.find((i) => i.code === "logformat-json-trailing-comma" || i.code === "logformat-json-syntax") : undefined;
+  return fatal?.message.replace(/\.$/, "");
 }

@@ -151,3 +151,10 @@ test("a pipeline file created on disk is picked up from the watched-files notifi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("outside the workspace folders a send_to with no listener in sight is not reported", async () => {
+  const uri = "file:///tmp/elsewhere/lonely.conf";
+  server.open(uri, 'input { stdin {} }\noutput { pipeline { send_to => ["somewhere"] } }\n');
+  const found = await server.diagnostics(uri);
+  assert.deepEqual(found.diagnostics.filter((d) => String(d.code).startsWith("pipeline-address")), []);
+});

@@ -12,8 +12,11 @@ import { pathToUri, uriToPath } from "./workspaceIndex";
 
 export function pipelineLinkDiagnostics(context: ServerContext, entry: ParsedDocument): Diagnostic[] {
   const path = uriToPath(entry.uri);
-  const index = path ? context.workspace?.current() : undefined;
-  if (!path || !index) return [];
+  // Outside the workspace folders the other pipelines are unknown: an address with no listener in
+  // sight may well have one.
+  if (!path || !context.workspace?.workspaceRoots.some((r) => path.startsWith(`${r}/`))) return [];
+  const index = context.workspace.current();
+  if (!index) return [];
   return index.issuesFor(path).map((i) => toDiagnostic(entry.lines, i));
 }
 

@@ -46,7 +46,9 @@ function chownTree(path: string, uid: number, gid: number): void {
   if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), uid, gid);
 }
 
-export async function startElasticsearch(): Promise<RunningElasticsearch> {
+/** `security: false` serves plain unauthenticated HTTP (the editor tests, which have no secret storage to fill). */
+export async function startElasticsearch(options: { security?: boolean } = {}): Promise<RunningElasticsearch> {
+  const security = options.security !== false;
   if (!existsSync(join(home, "bin/elasticsearch"))) throw new Error(`${home} is missing: run scripts/setup-elasticsearch.sh`);
   const version = realpathSync(home).replace(/.*elasticsearch-/, "");
   const dir = mkdtempSync(join(tmpdir(), "logsmith-es-"));
@@ -77,7 +79,7 @@ export async function startElasticsearch(): Promise<RunningElasticsearch> {
       "-Etransport.host=127.0.0.1",
       `-Epath.data=${join(dir, "data")}`,
       `-Epath.logs=${join(dir, "logs")}`,
-      "-Expack.security.enabled=true",
+      `-Expack.security.enabled=${security}`,
       "-Expack.security.http.ssl.enabled=false",
       "-Expack.security.transport.ssl.enabled=false",
       "-Ecluster.routing.allocation.disk.threshold_enabled=false",
@@ -116,7 +118,7 @@ export async function startElasticsearch(): Promise<RunningElasticsearch> {
       throw new Error(`Elasticsearch exited (${child.exitCode}):\n${log.slice(-3000)}`);
     }
     try {
-      const r = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=1s`, { headers: { authorization: auth } });
+      const r = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=1s`, { headers: security ? { authorization: auth } : {} });
       if (r.ok) return { url, version, stop };
     } catch {
       // not listening yet

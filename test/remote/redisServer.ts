@@ -16,11 +16,12 @@ export interface RunningRedis {
   stop(): Promise<void>;
 }
 
-export async function startRedis(password: string): Promise<RunningRedis> {
+/** Without a password when `password` is undefined. */
+export async function startRedis(password?: string): Promise<RunningRedis> {
   if (!existsSync(REDIS)) throw new Error(`${REDIS} is missing: run scripts/setup-redis.sh`);
   const dir = mkdtempSync(join(tmpdir(), "logsmith-redis-"));
   const port = await freePort();
-  const child = spawn(REDIS, ["--bind", "127.0.0.1", "--port", String(port), "--requirepass", password, "--save", "", "--appendonly", "no", "--dir", dir, "--daemonize", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(REDIS, ["--bind", "127.0.0.1", "--port", String(port), ...(password ? ["--requirepass", password] : []), "--save", "", "--appendonly", "no", "--dir", dir, "--daemonize", "no"], { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (c) => (log = (log + c).slice(-5000)));
   child.stderr.on("data", (c) => (log = (log + c).slice(-5000)));

@@ -8,6 +8,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { Commands, type QueryLensArgs, type RedisLensArgs } from "../../../server/src/protocol";
 import { secretStorageSource } from "../targets/config";
 import { requireTrust } from "../targets/trust";
+import { centralDeployCommand } from "./centralDeploy";
 
 const load = () => import("./lazy");
 
@@ -21,6 +22,7 @@ export function registerRemoteQueries(context: vscode.ExtensionContext, client: 
       if (target) QueryPanel.show(context, client, secrets, log, target, args);
     }),
     vscode.commands.registerCommand(Commands.redisPeek, async (args: RedisLensArgs) => (await load()).peekCommand(secrets, log, args)),
+    vscode.commands.registerCommand(Commands.centralDeploy, () => centralDeployCommand(secrets, log)),
   );
   let counts: Promise<import("../redis/peek").RedisCounts> | undefined;
   const middleware = client.middleware;

@@ -40,7 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ...LOG_FORMAT_SELECTOR,
     ],
     outputChannel: log,
-    initializationOptions: { l10nBundle: l10nBundlePath(context) },
+    // In Restricted Mode the server reads only open documents, not the workspace's other files.
+    initializationOptions: { l10nBundle: l10nBundlePath(context), workspaceTrusted: vscode.workspace.isTrusted },
   };
   // The id doubles as the settings prefix: `logsmith.trace.server` turns on protocol tracing.
   client = new LanguageClient(SETTINGS_SECTION, "Logsmith", serverOptions, clientOptions);

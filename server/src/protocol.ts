@@ -34,8 +34,6 @@ export const Commands = {
   queryIndex: "logsmith.queryIndex",
   /** Client-only: shows a Redis list's newest items or a channel's subscribers (code lens; arguments: RedisLensArgs). */
   redisPeek: "logsmith.redisPeek",
-  /** Client-only: stores the open pipeline in Elasticsearch's centralized pipeline management (`PUT _logstash/pipeline/<id>`). */
-  centralDeploy: "logsmith.centralDeploy",
 } as const;
 
 /*
@@ -195,6 +193,9 @@ export interface PipelineMapResult {
   edges: PipelineMap["edges"];
   groups: PipelineMap["groups"];
 }
+
+/** Client → server (notification, no params): the user trusted the workspace, so the server may read its files. */
+export const WORKSPACE_TRUSTED_NOTIFICATION = "logsmith/workspaceTrusted";
 
 /** Client → server: the pipeline map of a scope. */
 export const PipelineMapRequest = new RequestType<PipelineMapParams, PipelineMapResult, void>("logsmith/pipelineMap");

@@ -158,3 +158,32 @@ test("outside the workspace folders a send_to with no listener in sight is not r
   const found = await server.diagnostics(uri);
   assert.deepEqual(found.diagnostics.filter((d) => String(d.code).startsWith("pipeline-address")), []);
 });
+
+test("Restricted Mode: no workspace file is read until the client reports the workspace trusted", async () => {
+  const restricted = await startTestServer({ workspaceFolders: [ROOT.href.replace(/\/$/, "")], initializationOptions: { workspaceTrusted: false } });
+  try {
+    restricted.open(ROUTE, textOf("conf.d/indexer/20-route.conf"));
+    const before = await restricted.diagnostics(ROUTE);
+    assert.deepEqual(before.diagnostics.filter((d) => String(d.code).startsWith("pipeline-address")), []);
+    void restricted.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: YML, languageId: "yaml", version: 1, text: textOf("config/pipelines.yml") } });
+    const yml = await restricted.diagnostics(YML);
+    assert.deepEqual(yml.diagnostics, [], "no path.config is reported unmatched while files are not read");
+    // The indexer's routes need apache-es.conf and tomcat-es.conf, which are not open: only once
+    // trusted does the server read them and find their listeners (and the map sees every pipeline).
+    const labels = async () => (await restricted.connection.sendRequest<{ nodes: { label: string }[] }>("logsmith/pipelineMap", { scope: { kind: "workspace" } })).nodes.map((n) => n.label);
+    const mapBefore = await labels();
+    assert.ok(mapBefore.includes("route_apache") && !mapBefore.includes("apache_in"), mapBefore.join(", "));
+    await restricted.connection.sendNotification("logsmith/workspaceTrusted");
+    await waitUntil(async () => (await labels()).includes("apache_in"));
+  } finally {
+    await restricted.stop();
+  }
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

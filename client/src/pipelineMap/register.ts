@@ -4,7 +4,7 @@
  */
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { SHOW_PIPELINE_MAP_COMMAND, type PipelineMapScope } from "../../../server/src/protocol";
+import { SHOW_PIPELINE_MAP_COMMAND, WORKSPACE_TRUSTED_NOTIFICATION, type PipelineMapScope } from "../../../server/src/protocol";
 import { PipelineMapPanel } from "./PipelineMapPanel";
 
 async function scopeFor(uri: vscode.Uri | undefined): Promise<PipelineMapScope | undefined> {
@@ -24,6 +24,8 @@ async function scopeFor(uri: vscode.Uri | undefined): Promise<PipelineMapScope |
 
 export function registerPipelineMap(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
+    // The server reads the workspace's files (globs, other pipelines) only once the workspace is trusted.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION)),
     vscode.commands.registerCommand(SHOW_PIPELINE_MAP_COMMAND, async (uri?: vscode.Uri) => {
       const scope = await scopeFor(uri instanceof vscode.Uri ? uri : undefined);
       if (!scope) {

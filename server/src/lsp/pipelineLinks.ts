@@ -14,7 +14,8 @@ export function pipelineLinkDiagnostics(context: ServerContext, entry: ParsedDoc
   const path = uriToPath(entry.uri);
   // Outside the workspace folders the other pipelines are unknown: an address with no listener in
   // sight may well have one.
-  if (!path || !context.workspace?.workspaceRoots.some((r) => path.startsWith(`${r}/`))) return [];
+  // In Restricted Mode the workspace's other files are not read, so the same holds.
+  if (!path || !context.workspace?.isTrusted || !context.workspace.workspaceRoots.some((r) => path.startsWith(`${r}/`))) return [];
   const index = context.workspace.current();
   if (!index) return [];
   return index.issuesFor(path).map((i) => toDiagnostic(entry.lines, i));

@@ -29,6 +29,11 @@ export async function pipelinesYmlDiagnostics(context: ServerContext, document: 
   if (!path || !workspace) return [];
   await workspace.ready();
   const analysis = workspace.analyzeYml(path, text);
+  if (!workspace.isTrusted) {
+    // Restricted Mode: the workspace's files were not read, so which files path.config names is unknown.
+    const needFiles = new Set(["pipelines-path-no-match", "pipelines-shared-file"]);
+    return analysis.issues.filter((i) => !needFiles.has(i.code)).map((i) => toDiagnostic(lines, i));
+  }
   // config.string pipelines link to others too; their cross-pipeline problems sit in this file.
   const linked = workspace.current()?.issuesFor(path) ?? [];
   return [...analysis.issues, ...linked].map((i) => toDiagnostic(lines, i));
@@ -68,7 +73,7 @@ export function onPipelinesYmlHover(context: ServerContext, params: HoverParams)
 function pathConfigHover(context: ServerContext, uri: string, text: string, offset: number): { markdown: string; range: { start: number; end: number } } | undefined {
   const path = uriToPath(uri);
   const workspace = context.workspace;
-  if (!path || !workspace?.scanned) return undefined;
+  if (!path || !workspace?.scanned || !workspace.isTrusted) return undefined;
   for (const p of workspace.analyzeYml(path, text).pipelines) {
     const range = settingOf(p.entry, "path.config")?.valueRange;
     if (!range || offset < range.start || offset > range.end) continue;

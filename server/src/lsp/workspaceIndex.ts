@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseConfig, type ParseResult } from "../core/parse";
 import { analyzePipelinesYml, normalizePath, type PipelinesYmlAnalysis } from "../core/pipelinesYml";
 import { groupPipelines, looksLikePipeline, PipelineIndex } from "../core/workspace";
+import { WORKSPACE_TRUSTED_NOTIFICATION } from "../protocol";
 import type { ServerContext } from "./context";
 
 /** Folders never worth scanning for pipelines. */
@@ -58,6 +59,7 @@ export class WorkspaceIndex {
   private scanning: Promise<void> | undefined;
   /** True once the first scan finished; before that, cross-file checks stay silent. */
   scanned = false;
+  private trusted = true;
   /** Called after each rebuild of the index (field lineage re-checks what depends on other files). */
   readonly onRebuilt: (() => void)[] = [];
 
@@ -65,10 +67,25 @@ export class WorkspaceIndex {
     private readonly context: ServerContext,
     /** Called when cross-file results changed and open documents should be re-checked. */
     private readonly onLinksChanged: () => void,
-  ) {}
+  ) {
+    context.connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+      this.trusted = true;
+      void this.rescan();
+    });
+  }
 
-  setRoots(uris: string[]): void {
+  /**
+   * The workspace folders, and whether the workspace is trusted: in Restricted Mode no file is read
+   * from disk (only open documents count) until the client reports that the user trusted it.
+   */
+  setRoots(uris: string[], trusted = true): void {
     this.roots = uris.map(uriToPath).filter((p): p is string => p !== undefined);
+    this.trusted = trusted;
+  }
+
+  /** False in Restricted Mode: cross-file checks that need unopened files stay silent. */
+  get isTrusted(): boolean {
+    return this.trusted;
   }
 
   get workspaceRoots(): readonly string[] {
@@ -90,7 +107,7 @@ export class WorkspaceIndex {
    * one forgotten. Saving one file must not walk the whole workspace again.
    */
   async applyFileChanges(changes: { uri: string; deleted: boolean }[]): Promise<void> {
-    if (!this.scanned) return;
+    if (!this.scanned || !this.trusted) return;
     for (const change of changes) {
       const path = uriToPath(change.uri);
       if (!path || !this.roots.some((r) => path.startsWith(`${r}/`))) continue;
@@ -123,6 +140,11 @@ export class WorkspaceIndex {
 
   private async scan(): Promise<void> {
     const files: string[] = [];
+    if (!this.trusted) {
+      this.files = [];
+      this.diskText.clear();
+      return;
+    }
     const walk = async (dir: string): Promise<void> => {
       if (files.length >= MAX_FILES) return;
       let entries;

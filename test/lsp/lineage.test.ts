@@ -74,6 +74,21 @@ test("hover over a field reference shows its origin chain", async () => {
   assert.match(md, /codec json of the file input/);
 });
 
+test("hover over an input path names its writer and format; definition goes to the CustomLog line", async () => {
+  const text = textOf("logstash/collector.conf");
+  const line = lineOf(text, "jsonacess_log");
+  const position = { line, character: text.split("\n")[line].indexOf("jsonacess_log") };
+  const hover = await server.connection.sendRequest<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri: COLLECTOR }, position });
+  const md = hover?.contents.value ?? "";
+  assert.match(md, /is written by/);
+  assert.match(md, /LogFormat json_format \(\[httpd\.conf:\d+\]/);
+  assert.match(md, /`clientip`/);
+  const defs = await server.connection.sendRequest<{ uri: string; range: { start: { line: number } } }[] | null>("textDocument/definition", { textDocument: { uri: COLLECTOR }, position });
+  assert.equal(defs?.length, 1);
+  assert.equal(defs![0].uri, HTTPD);
+  assert.equal(defs![0].range.start.line, lineOf(textOf("httpd/conf/httpd.conf"), "CustomLog \"logs/jsonacess_log\""));
+});
+
 test("editing the writer (httpd.conf) re-checks the open pipeline", async () => {
   const host = textOf("httpd/conf/httpd.conf");
   const since = server.published.length;

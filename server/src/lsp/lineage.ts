@@ -7,10 +7,10 @@
  * results change (a CustomLog edited, an input path fixed, a file changed on disk) every open document is
  * re-checked.
  */
-import type { Diagnostic, Hover, HoverParams, MarkupContent } from "vscode-languageserver";
+import type { DefinitionParams, Diagnostic, Hover, HoverParams, Location, MarkupContent } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { LineIndex } from "../core/documents";
-import { analyzeLineage, lineageHover, type HostFile, type OriginStep, type WorkspaceLineage } from "../core/lineage";
+import { analyzeLineage, inputHover, lineageHover, type HostFile, type KnownWriter, type OriginStep, type WorkspaceLineage } from "../core/lineage";
 import type { ServerContext } from "./context";
 import { toDiagnostic, toRange } from "./convert";
 import type { ParsedDocument } from "./parseCache";
@@ -54,15 +54,33 @@ export async function withLineageHover(context: ServerContext, params: HoverPara
   const document = context.documents.get(params.textDocument.uri);
   const path = uriToPath(params.textDocument.uri);
   const lineage = document && path ? currentLineage(context) : undefined;
-  const ref = lineage?.refAt(path!, document!.offsetAt(params.position));
-  if (!ref || !document) return hover;
+  const offset = document?.offsetAt(params.position) ?? 0;
+  const ref = lineage?.refAt(path!, offset);
+  const input = ref ? undefined : lineage?.inputAt(path!, offset);
+  if ((!ref && !input) || !document) return hover;
   const lines = new LineIndex(document.getText());
-  const markdown = lineageHover(ref, (step) => describe(context, step));
+  const markdown = ref
+    ? lineageHover(ref, (step) => describe(context, step))
+    : inputHover(input!.glob, input!.writers, (w) => describe(context, { label: "", path: w.hostPath, range: w.range }).replace(/^ \(|\)$/g, ""));
+  const span = ref?.range ?? input!.range;
   const previous = hover ? contentsText(hover.contents) : "";
   return {
     contents: { kind: "markdown", value: previous ? `${previous}\n\n---\n\n${markdown}` : markdown },
-    range: hover?.range ?? toRange(lines, ref.range),
+    range: hover?.range ?? toRange(lines, span),
   };
+}
+
+/** Definition from a file input's path to the lines that make producers write those files (CustomLog, Valve, appender). */
+export function lineageDefinition(context: ServerContext, params: DefinitionParams): Location[] | undefined {
+  const document = context.documents.get(params.textDocument.uri);
+  const path = uriToPath(params.textDocument.uri);
+  const lineage = document && path ? currentLineage(context) : undefined;
+  const input = lineage?.inputAt(path!, document!.offsetAt(params.position));
+  if (!input?.writers.length) return undefined;
+  return input.writers.flatMap((w: KnownWriter) => {
+    const text = context.documents.get(pathToUri(w.hostPath))?.getText() ?? context.workspace?.fileText(w.hostPath);
+    return text === undefined ? [] : [{ uri: pathToUri(w.hostPath), range: toRange(new LineIndex(text), w.range) }];
+  });
 }
 
 /** A step as a link to where it is written (file and line). */

@@ -37,7 +37,7 @@ import { PipelineMapRequest } from "../protocol";
 import { onCodeLens } from "./codeLens";
 import { registerPreview } from "./preview";
 import { PipelineTestsHandler } from "./pipelineTests";
-import { registerLineage, withLineageHover } from "./lineage";
+import { lineageDefinition, registerLineage, withLineageHover } from "./lineage";
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -55,7 +55,7 @@ export function startServer(connection: Connection): void {
       connection.console.error(`Logsmith: cannot load the translation bundle ${String(error)}; messages stay in English`);
     }
     const capabilities = params.capabilities;
-    context.workspace?.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []), workspaceTrustedOption(params.initializationOptions));
+    context.workspace?.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     context.settings.supportsConfiguration = capabilities.workspace?.configuration === true;
     foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
     return {
@@ -117,7 +117,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((p) => (isPipelinesYmlUri(p.textDocument.uri) ? onPipelinesYmlCodeAction(context, p) : (logformatCodeActions(context, p) ?? onCodeAction(context, p))));
   connection.onRequest(GeneratePipelineRequest, (p) => generatePipelineFor(context, p));
   documents.onDidClose((e) => forgetLogFormats(e.document.uri));
-  connection.onDefinition((p) => onPipelineLinkDefinition(context, p) ?? onDefinition(context, p));
+  connection.onDefinition((p) => onPipelineLinkDefinition(context, p) ?? lineageDefinition(context, p) ?? onDefinition(context, p));
   connection.onReferences((p) => onPipelineLinkReferences(context, p) ?? onReferences(context, p));
   connection.onRequest(PipelineMapRequest, (p) => onPipelineMap(context, p));
   new PipelineTestsHandler(context).register();
@@ -126,11 +126,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-/** Clients that say nothing (tests, other editors) are trusted; VS Code passes `workspace.isTrusted`. */
-function workspaceTrustedOption(options: unknown): boolean {
-  return (options as { workspaceTrusted?: unknown } | null | undefined)?.workspaceTrusted !== false;
 }
 
 function l10nBundleOption(options: unknown): string | undefined {

@@ -29,6 +29,8 @@ export interface WorkspaceLineage {
   issuesFor(path: string): Issue[];
   /** The checked field reference under `offset` in a pipeline file. */
   refAt(path: string, offset: number): LineageRef | undefined;
+  /** The file input `path` string under `offset`, with the writers whose files it reads. */
+  inputAt(path: string, offset: number): { glob: string; range: Span; writers: KnownWriter[] } | undefined;
 }
 
 export function analyzeLineage(input: LineageInput): WorkspaceLineage {
@@ -65,7 +67,23 @@ export function analyzeLineage(input: LineageInput): WorkspaceLineage {
     writers,
     issuesFor: (path) => issues.get(path) ?? [],
     refAt: (path, offset) => (refs.get(path) ?? []).find((r) => r.range.start <= offset && offset <= r.range.end),
+    inputAt: (path, offset) => {
+      const hit = inputs.find((i) => i.path === path && i.input.range.start <= offset && offset <= i.input.range.end);
+      return hit && { glob: hit.input.glob, range: hit.input.range, writers: hit.input.writers };
+    },
   };
+}
+
+/** Markdown for the hover of a file input path: who writes the files it reads, and in which format. */
+export function inputHover(glob: string, writers: readonly KnownWriter[], link: (w: KnownWriter) => string): string {
+  if (!writers.length) return t("**`{0}`**: no known log producer writes a file it matches.", glob);
+  const lines = [t("**`{0}`** is written by:", glob), ""];
+  for (const w of writers) {
+    const keys = w.format?.json ? (w.format.jsonMembers ?? []).map((m) => m.key) : [];
+    const what = keys.length ? t("JSON members {0}", keys.map((k) => `\`${k}\``).join(", ")) : w.format ? `\`${w.format.text.length > 80 ? w.format.text.slice(0, 77) + "…" : w.format.text}\`` : t("an unknown format");
+    lines.push(`- ${w.label} (${link(w)}): ${what}`);
+  }
+  return lines.join("\n");
 }
 
 /** Markdown for a field reference's hover: each way the field gets onto the event, first step first. */

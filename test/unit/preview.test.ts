@@ -3,7 +3,7 @@ import { before, test } from "node:test";
 import { parseConfig } from "../../server/src/core/parse";
 import { initOniguruma } from "../../server/src/core/grok/onig";
 import { computePreview, findPreviewTargets, listGrokPatterns, splitElements, targetAt } from "../../server/src/core/preview";
-import type { GrokPreview, PipelinePreview } from "../../server/src/core/preview";
+import type { GrokPreview, PipelinePreview, PreviewResult } from "../../server/src/core/preview";
 
 before(async () => {
   await initOniguruma();
@@ -142,7 +142,7 @@ filter {
   const g = (await computePreview(config, { kind: "grok", index: 0 }, samples, env)) as GrokPreview;
   assert.equal(g.lines.length, 2);
   assert.equal(g.lines[0].input, "ERROR boom\n  at a.b(C.java:1)\n  at d.e(F.java:2)");
-  assert.match(g.notes!.join(" "), /multiline/);
+  assert.match((g as PreviewResult).notes!.join(" "), /multiline/);
   const p = (await computePreview(config, { kind: "pipeline" }, samples, env)) as PipelinePreview;
   assert.equal(p.events.length, 2);
   assert.match(p.grouping, /multiline/);

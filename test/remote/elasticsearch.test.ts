@@ -25,7 +25,7 @@ import {
 } from "../../server/src/remote/elasticsearch";
 import { environmentSecrets } from "../../server/src/remote/secrets";
 import type { ElasticsearchTarget } from "../../server/src/remote/targets";
-import { ES_PASSWORD, ES_USER, freePort, startElasticsearch, type RunningElasticsearch } from "./elasticsearchServer";
+import { ES_NOBODY, ES_PASSWORD, ES_USER, freePort, startElasticsearch, type RunningElasticsearch } from "./elasticsearchServer";
 import { startTlsStandIn } from "./tlsStandIn";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -103,6 +103,15 @@ test("an API key goes to the cluster as the ApiKey header, and a wrong one is a 
   assert.equal(check.ok, false);
   assert.match(check.message, /rejected the credentials of target `lab-es` \(401/);
   assert.ok(!check.message.includes(bogus));
+});
+
+test("an authenticated user without privileges gets a plain 403 naming what was refused", async () => {
+  const nobody = await connectElasticsearch({ ...target(), auth: { type: "basic", username: ES_NOBODY, passwordEnv: "ES_PASSWORD" } }, secrets);
+  try {
+    await assert.rejects(queryIndex(nobody, { index: "logstash-*" }), (e: unknown) => e instanceof EsError && e.kind === "forbidden" && /denied the request for target `lab-es` \(403 forbidden\): .*unauthorized/.test(e.message));
+  } finally {
+    await nobody.close();
+  }
 });
 
 test("an unreachable node is reported as such", async () => {
@@ -213,5 +222,21 @@ test("TLS (HTTPS stand-in with a self-signed certificate; the integ-test zip ser
     assert.match(unverified.message, /Elasticsearch 8\.19\.0/);
   } finally {
     await standIn.stop();
+  }
+});
+
+test("clusters too old for ES|QL or centralized management are told so (stand-in reporting old versions)", async () => {
+  for (const [version, run, expected] of [
+    ["8.5.3", (c: EsConnection) => queryIndex(c, { index: "x", mode: "esql" }), /ES\|QL needs Elasticsearch 8\.11 or newer; .* runs 8\.5\.3/],
+    ["7.10.2", (c: EsConnection) => deployCentralPipeline(c, { id: "main", pipeline: "" }), /\(Elasticsearch 7\.10\.2\) does not support centralized pipeline management/],
+  ] as const) {
+    const standIn = await startTlsStandIn("old-cluster", version);
+    const old = await connectElasticsearch({ name: "old", kind: "elasticsearch", nodes: [standIn.url], tlsVerify: false }, secrets);
+    try {
+      await assert.rejects(run(old), (e: unknown) => e instanceof EsError && e.kind === "unsupported" && expected.test(e.message));
+    } finally {
+      await old.close();
+      await standIn.stop();
+    }
   }
 });

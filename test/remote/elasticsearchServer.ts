@@ -15,6 +15,8 @@ const repo = resolve(import.meta.dirname, "../..");
 const home = join(repo, ".tools/elasticsearch/current");
 export const ES_USER = "logsmith";
 export const ES_PASSWORD = "logsmith-test-password";
+/** A file-realm user with no roles: authenticated, but allowed nothing (403). */
+export const ES_NOBODY = "nobody";
 
 export interface RunningElasticsearch {
   url: string;
@@ -57,6 +59,7 @@ export async function startElasticsearch(options: { security?: boolean } = {}): 
   for (const sub of ["data", "logs", "tmp"]) mkdirSync(join(dir, sub));
   const env = { ...process.env, ES_JAVA_HOME: javaHome(), ES_PATH_CONF: conf, ES_TMPDIR: join(dir, "tmp"), ES_JAVA_OPTS: "-Xms512m -Xmx512m" };
   execFileSync(join(home, "bin/elasticsearch-users"), ["useradd", ES_USER, "-p", ES_PASSWORD, "-r", "superuser"], { env, stdio: "pipe" });
+  execFileSync(join(home, "bin/elasticsearch-users"), ["useradd", ES_NOBODY, "-p", ES_PASSWORD], { env, stdio: "pipe" });
   let ids: { uid?: number; gid?: number } = {};
   if (process.getuid?.() === 0) {
     let uid: number, gid: number;

@@ -16,7 +16,8 @@ export interface StandIn {
   stop(): Promise<void>;
 }
 
-export async function startTlsStandIn(commonName: string): Promise<StandIn> {
+/** `version` is what `GET /` reports, to test the messages for clusters too old for a feature. */
+export async function startTlsStandIn(commonName: string, version = "8.19.0"): Promise<StandIn> {
   const dir = mkdtempSync(join(tmpdir(), "logsmith-tls-"));
   const key = join(dir, "key.pem");
   const cert = join(dir, "cert.pem");
@@ -29,7 +30,7 @@ export async function startTlsStandIn(commonName: string): Promise<StandIn> {
     res.setHeader("content-type", "application/json");
     res.setHeader("x-elastic-product", "Elasticsearch");
     if (req.url === "/" || req.url?.startsWith("/?")) {
-      res.end(JSON.stringify({ name: "standin", cluster_name: "tls-standin", version: { number: "8.19.0", build_flavor: "default" }, tagline: "You Know, for Search" }));
+      res.end(JSON.stringify({ name: "standin", cluster_name: "tls-standin", version: { number: version, build_flavor: "default" }, tagline: "You Know, for Search" }));
     } else {
       res.statusCode = 404;
       res.end(JSON.stringify({ error: "not here", status: 404 }));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { chooseInterval, parseDsl, parseHostAddress, simulatedFieldsOf, compareFieldsWithMapping } from "../../server/src/remote/elasticsearch";
+import { centralPipelineBody, validPipelineId, chooseInterval, parseDsl, parseHostAddress, simulatedFieldsOf, compareFieldsWithMapping } from "../../server/src/remote/elasticsearch";
 import { encodeCommand, parseReply, RespError } from "../../server/src/remote/redis/resp";
 
 test("RESP replies parse whole or wait for more bytes", () => {
@@ -51,4 +51,14 @@ test("simulated events give exact field types, and compare against a mapping", (
   const mapping = new Map([["bytes", new Set(["keyword"])], ["ratio", new Set(["long"])], ["client", new Set(["keyword"])], ["client.ip", new Set(["ip"])], ["tags", new Set(["keyword"])], ["code", new Set(["long"])], ["@timestamp", new Set(["date"])]]);
   const kinds = Object.fromEntries(compareFieldsWithMapping(fields, mapping).map((f) => [f.path, f.kind]));
   assert.deepEqual(kinds, { client: "typeConflict", ratio: "lossy", code: "typeConflict" });
+});
+
+test("centralized management document: the fields Logstash's config management reads", () => {
+  const body = centralPipelineBody({ id: "main", pipeline: "input {}", settings: { "pipeline.workers": 2 }, now: new Date(Date.UTC(2026, 10, 24)) });
+  assert.deepEqual(Object.keys(body).sort(), ["description", "last_modified", "pipeline", "pipeline_metadata", "pipeline_settings", "username"]);
+  assert.equal(body.last_modified, "2026-11-24T00:00:00.000Z");
+  assert.deepEqual(body.pipeline_metadata, { type: "logstash_pipeline", version: 1 });
+  assert.deepEqual(body.pipeline_settings, { "pipeline.workers": 2 });
+  assert.ok(validPipelineId("main_2-b") && validPipelineId("_x"));
+  assert.ok(!validPipelineId("2main") && !validPipelineId("a b") && !validPipelineId(""));
 });

@@ -23,6 +23,7 @@ const PATTERNS: Record<string, string> = {
   headers: '%{X-Test}i "%{X-Out}o" %{sess}c %D %T %I "%{User-Agent}i" %m %U%q %s %b %B',
   bare: "%a %A %p %{remote}p %H %m %U %q %s %{X-Test}i %X %l %u %S %v %{ms}T",
   more: "%{us}T %{ns}T %{fracsec}T %F %{c}L %{r}L %{peer}a %{local}p %{myattr}r %{myattr}s %h \"%{Accept}i\"",
+  session: "%S \"%{user}s\" \"%{handler}r\" \"%{X-Test}i\" %U",
   tabs: "%a\t%t\t%m\t%U\t%q\t%s\t%b\t%{User-Agent}i\t%{X-Test}i\t%I",
   times: "[%{yyyy-MM-dd'T'HH:mm:ss.SSSZ}t] %{sec}t %{msec}t %{end:msec_frac}t %{begin:dd/MMM/yyyy:HH:mm:ss}t \"%r\" %s",
 };
@@ -53,6 +54,7 @@ const REQUESTS: Sent[] = [
   // Tomcat refuses a raw `"` in the request target (400) and still logs the request.
   { method: "GET", target: '/q?x="y"', proto: "HTTP/1.1", headers: [["User-Agent", "rejected"]], rejected: true },
   { method: "OPTIONS", target: "*", proto: "HTTP/1.1", headers: [] },
+  { method: "GET", target: "/session/x", proto: "HTTP/1.1", headers: [["X-Session-User", 'alice "q" \\ z'], ["X-Test", "one"], ["X-Test", "two, three"]] },
 ];
 
 let dir = "";
@@ -140,7 +142,11 @@ function asLogged(value: string): string {
   return [...Buffer.from(value, "utf8")].map((b) => named[b] ?? (b < 32 || b >= 127 ? `\\u${b.toString(16).padStart(4, "0")}` : String.fromCharCode(b))).join("");
 }
 
-const header = (r: Sent, name: string): string | undefined => (r.rejected ? undefined : r.headers.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1]);
+/** A request header as Tomcat logs it: repeated headers joined with `,`. */
+const header = (r: Sent, name: string): string | undefined => {
+  const values = r.rejected ? [] : r.headers.filter(([k]) => k.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+  return values.length ? values.join(",") : undefined;
+};
 /** grok keeps no field for Tomcat's `-` (written for null and empty values). */
 const nonEmpty = (v: string | undefined): string | undefined => (v ? asLogged(v) : undefined);
 const pathOf = (r: Sent): string | undefined => (r.rejected ? undefined : r.target.split("?")[0]);
@@ -166,7 +172,7 @@ function timestampNear(name: string, rows: Row[]): void {
 }
 
 test("the requests got the answers the test expects (404s, a refused request, HEAD without a body)", () => {
-  assert.deepEqual(REQUESTS.map((r) => r.status), [200, 404, 200, 200, 200, 200, 200, 200, 200, 404, 400, 200]);
+  assert.deepEqual(REQUESTS.map((r) => r.status), [200, 404, 200, 200, 200, 200, 200, 200, 200, 404, 400, 200, 200]);
 });
 
 test("common and combined: request line, status, bytes, referrer and user agent as sent", async () => {
@@ -218,6 +224,10 @@ test("unquoted codes: addresses, ports, protocol, query, connection status, serv
     assert.match(String(get(row.fields, "tomcat.access.connection_status")), /^[X+-]$/);
     assert.equal(typeof get(row.fields, "source.port"), "number");
     assert.equal(typeof get(row.fields, "tomcat.access.duration.ms"), "number");
+    // %S: `-` without a session, the session id once the servlet opened one.
+    const sid = get(row.fields, "tomcat.access.session_id");
+    if (r.target.startsWith("/session")) assert.match(String(sid), /^[0-9A-F]{32}$/);
+    else assert.equal(sid, undefined);
     return {
       "source.ip": "127.0.0.1",
       "destination.ip": "127.0.0.1",
@@ -230,7 +240,6 @@ test("unquoted codes: addresses, ports, protocol, query, connection status, serv
       "tomcat.access.request_headers.x_test": nonEmpty(header(r, "X-Test")),
       "tomcat.access.server_name": "127.0.0.1",
       "user.name": undefined,
-      "tomcat.access.session_id": undefined,
     };
   });
 });
@@ -287,6 +296,22 @@ test("tab-separated pattern: the dissect pipeline gives the values sent, the sam
   }));
   timestampNear("tabs", dissect);
   dissect.forEach((row, i) => assert.deepEqual(row.fields, grok[i].fields, lines.tabs[i]));
+});
+
+test("session id, session and request attributes, a repeated header", async () => {
+  const rows = await fieldsOf("session");
+  expectFields("session", rows, (r) => {
+    const session = r.target.startsWith("/session");
+    return {
+      "tomcat.access.session_attributes.user": session ? asLogged(header(r, "X-Session-User")!) : undefined,
+      "tomcat.access.request_attributes.handler": session ? "session servlet" : undefined,
+      "url.path": pathOf(r),
+    };
+  });
+  const last = rows[rows.length - 1];
+  assert.match(String(get(last.fields, "tomcat.access.session_id")), /^[0-9A-F]{32}$/);
+  // Repeated headers are joined with `,` (no space), whatever commas the values hold.
+  assert.equal(get(last.fields, "tomcat.access.request_headers.x_test"), "one,two, three", lines.session[rows.length - 1]);
 });
 
 test("logsmith logformat parse (the CLI) gives the same fields", () => {

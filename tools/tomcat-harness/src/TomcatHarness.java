@@ -19,8 +19,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * ("name<TAB>pattern"), each writing DIR/name.log unbuffered and without rotation, on a free port of
  * 127.0.0.1. Prints "PORT n" once started and stops when its standard input closes.
  *
- * The servlet answers 404 under /missing, and echoes the request header X-Echo-Out as the response
- * header X-Out, so the test knows what %{X-Out}o must log.
+ * The servlet answers 404 under /missing, echoes the request header X-Echo-Out as the response header
+ * X-Out (so the test knows what %{X-Out}o must log), and under /session opens a session whose attribute
+ * "user" is the X-Session-User header and sets the request attribute "handler".
  */
 public final class TomcatHarness {
   public static void main(String[] args) throws Exception {
@@ -41,6 +42,11 @@ public final class TomcatHarness {
       protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String out = req.getHeader("X-Echo-Out");
         if (out != null) resp.setHeader("X-Out", out);
+        if (req.getRequestURI().startsWith("/session")) {
+          // A session with an attribute, for %S and %{user}s; the value is the X-Session-User header.
+          req.getSession(true).setAttribute("user", String.valueOf(req.getHeader("X-Session-User")));
+          req.setAttribute("handler", "session servlet");
+        }
         if (req.getRequestURI().startsWith("/missing")) {
           resp.setStatus(404);
           resp.setContentType("text/plain");

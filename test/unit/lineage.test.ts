@@ -221,3 +221,14 @@ filter { geoip { source => "remoteIP" } }`, hosts);
 filter { geoip { source => "remoteIP" } }`, [{ ...hosts[0], text: hosts[0].text.replace("},", "}") }]);
   assert.deepEqual(fixed.issues, []);
 });
+
+test("a pipeline of several files (pipelines.yml): inputs in one file, filters and outputs in the next", () => {
+  const input = { path: "/srv/ls/conf.d/10-input.conf", parse: parseConfig(`input { file { path => "/etc/httpd/logs/access_log" } }`) };
+  const filter = { path: "/srv/ls/conf.d/20-filter.conf", parse: parseConfig(`filter { grok { match => { "message" => "%{COMMONAPACHELOG}" } } }
+output { if [clientip] and [nope] { stdout {} } }`) };
+  const lineage = analyzeLineage({ pipelines: [{ id: "web", files: [input, filter] }], hosts: HOSTS, toUri });
+  assert.deepEqual(lineage.issuesFor(input.path), []);
+  const issues = lineage.issuesFor(filter.path);
+  assert.deepEqual(issues.map((i) => filter.parse.text.slice(i.range.start, i.range.end)), ["[nope]"]);
+  assert.ok(lineage.refAt(filter.path, filter.parse.text.indexOf("[clientip]") + 2)?.fact);
+});

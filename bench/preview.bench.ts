@@ -5,7 +5,8 @@
  *   search runs too); a change of the samples alone; the whole-pipeline preview of the same lines;
  * - with `--webview`: end to end in code-server (needs `npm run package` and the e2e setup; run it under
  *   `flock /tmp/e2e.lock`): a keystroke in the editor → the panel showing the new result.
- * The panel adds its debounce (30 ms for document edits, 40 ms for typed samples) before asking.
+ * The panel adds its debounce (10 ms for document edits, 40 ms for typed samples) before asking, and
+ * asks for the first 100 lines before all of them; both figures are printed.
  * Run: node --import tsx bench/preview.bench.ts [--webview]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,7 +16,7 @@ import { startTestServer } from "../test/helpers/lspClient";
 import type { PreviewResult } from "../server/src/protocol";
 
 const TARGET_MS = 100;
-const DEBOUNCE_MS = 30;
+const DEBOUNCE_MS = 10;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -82,6 +83,27 @@ try {
   console.log(
     `grok preview, keystroke in the pattern → result for 1,000 lines (${(bytes / 1024).toFixed(0)} KB answer): median ${editMedian.toFixed(1)} ms, p95 ${editP95.toFixed(1)} ms` +
       ` (worker ${percentile(inWorker, 50).toFixed(1)} ms); with the panel's ${DEBOUNCE_MS} ms debounce: median ${(editMedian + DEBOUNCE_MS).toFixed(1)} ms (target < ${TARGET_MS} ms) -> ${editMedian + DEBOUNCE_MS < TARGET_MS ? "OK" : "MISSED"}`,
+  );
+
+  // As the panel asks: a screenful (100 lines) first, then all 1,000 (the worker's line cache keeps the second cheap).
+  const firstTimes: number[] = [];
+  const fullTimes: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    version++;
+    await sleep(50);
+    const t0 = performance.now();
+    server.change(uri, pipeline(`w${i}`), version);
+    await server.connection.sendRequest<PreviewResult>("logsmith/preview", { uri, target: { kind: "grok", index: 0 }, samples: lines, trusted: true, limit: 100 });
+    const t1 = performance.now();
+    await ask({ kind: "grok", index: 0 });
+    if (i >= 5) {
+      firstTimes.push(t1 - t0);
+      fullTimes.push(performance.now() - t0);
+    }
+  }
+  const firstMedian = percentile(firstTimes, 50) + DEBOUNCE_MS;
+  console.log(
+    `grok preview as the panel asks, keystroke → first 100 lines: median ${firstMedian.toFixed(1)} ms with the debounce, p95 ${(percentile(firstTimes, 95) + DEBOUNCE_MS).toFixed(1)} ms; → all 1,000: median ${(percentile(fullTimes, 50) + DEBOUNCE_MS).toFixed(1)} ms (target < ${TARGET_MS} ms) -> ${firstMedian < TARGET_MS ? "OK" : "MISSED"} for the first screenful`,
   );
 
   // The samples change, the document does not.

@@ -9,8 +9,11 @@ import { PreviewRequest, type PreviewCounts, type PreviewHostMessage, type Previ
 import { pickGrokPattern } from "./patternPicker";
 import { webviewStrings } from "./strings";
 
-/** Document edits arrive per keystroke; this groups a burst without making one keystroke wait long. */
-const DOCUMENT_DEBOUNCE_MS = 30;
+/**
+ * Document edits arrive per keystroke; this groups a burst without making one keystroke wait long (a
+ * stale answer is dropped by its sequence number anyway).
+ */
+const DOCUMENT_DEBOUNCE_MS = 10;
 /** Lines sent with the first message; the page shows them while the rest is on its way. */
 const FIRST_ITEMS = 100;
 /** Sample files longer than this are cut (the panel is for a sample, not a whole log). */

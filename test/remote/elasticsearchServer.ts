@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const repo = resolve(import.meta.dirname, "../..");
-const home = join(repo, ".tools/elasticsearch/current");
+const link = join(repo, ".tools/elasticsearch/current");
 export const ES_USER = "logsmith";
 export const ES_PASSWORD = "logsmith-test-password";
 /** A file-realm user with no roles: authenticated, but allowed nothing (403). */
@@ -51,8 +51,10 @@ function chownTree(path: string, uid: number, gid: number): void {
 /** `security: false` serves plain unauthenticated HTTP (the editor tests, which have no secret storage to fill). */
 export async function startElasticsearch(options: { security?: boolean } = {}): Promise<RunningElasticsearch> {
   const security = options.security !== false;
-  if (!existsSync(join(home, "bin/elasticsearch"))) throw new Error(`${home} is missing: run scripts/setup-elasticsearch.sh`);
-  const version = realpathSync(home).replace(/.*elasticsearch-/, "");
+  if (!existsSync(join(link, "bin/elasticsearch"))) throw new Error(`${link} is missing: run scripts/setup-elasticsearch.sh`);
+  // The real path: as root the tree lives under /opt/logsmith, readable by the user that runs it.
+  const home = realpathSync(link);
+  const version = home.replace(/.*elasticsearch-/, "");
   const dir = mkdtempSync(join(tmpdir(), "logsmith-es-"));
   const conf = join(dir, "config");
   cpSync(join(home, "config"), conf, { recursive: true });

@@ -232,3 +232,10 @@ output { if [clientip] and [nope] { stdout {} } }`) };
   assert.deepEqual(issues.map((i) => filter.parse.text.slice(i.range.start, i.range.end)), ["[nope]"]);
   assert.ok(lineage.refAt(filter.path, filter.parse.text.indexOf("[clientip]") + 2)?.fact);
 });
+
+test("codec json with a target puts the format's keys under it", () => {
+  const r = run(`input { file { path => "/opt/tomcat/logs/localhost_access_log*" codec => json { target => "[access]" } } }
+filter { if [access][ip] and [ip] { drop {} } }`);
+  assert.deepEqual(r.issues.map((i) => r.text.slice(i.range.start, i.range.end)), ["[ip]"]);
+  assert.deepEqual(r.issues[0].data?.replacements, ["[access][ip]"]);
+});

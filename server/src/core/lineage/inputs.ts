@@ -39,9 +39,10 @@ function inner(s: StringLiteral): Span {
   return { start: s.range.start + 1, end: Math.max(s.range.start + 1, s.range.end - 1) };
 }
 
-function codecOf(plugin: Plugin): { name: string; range: Span } {
+function codecOf(plugin: Plugin): { name: string; range: Span; target?: string[] } {
   const v = option(plugin, "codec");
-  if (v?.kind === "plugin") return { name: v.name, range: v.nameRange };
+  // The json codec's `target` puts the decoded keys under one field instead of the top level.
+  if (v?.kind === "plugin") return { name: v.name, range: v.nameRange, target: staticPath(stringOption(v, "target")) };
   if (v?.kind === "string" || v?.kind === "bareword") return { name: v.value, range: v.range };
   return { name: "plain", range: plugin.nameRange };
 }
@@ -66,7 +67,7 @@ export function resolveInputs(inputs: { plugin: Plugin; path: string }[], writer
       paths.push({ ...g, plugin, writers: matched });
       if (!matched.length) known = false;
       for (const w of matched) {
-        const state = writerFields(w, codec.name, codecStep);
+        const state = writerFields(w, codec.name, codecStep, codec.target);
         if (!state) known = false;
         else states.push(state);
         const source = t("{0} ({1} in {2}, codec {3})", w.absolute ? w.resolved : g.glob, w.label, baseName(w.hostPath), codec.name);
@@ -92,7 +93,7 @@ export function resolveInputs(inputs: { plugin: Plugin; path: string }[], writer
 }
 
 /** The fields one writer's lines become through a codec; undefined when they cannot be known. */
-function writerFields(w: KnownWriter, codec: string, codecStep: OriginStep): FieldState | undefined {
+function writerFields(w: KnownWriter, codec: string, codecStep: OriginStep, target: string[] = []): FieldState | undefined {
   const s = new FieldState();
   const writerStep = (label: string, span?: Span): OriginStep => ({
     label,
@@ -113,7 +114,7 @@ function writerFields(w: KnownWriter, codec: string, codecStep: OriginStep): Fie
   for (const m of f.jsonMembers) {
     const directives = m.elements.flatMap((e) => (e.type === "directive" ? [e.key] : []));
     const what = directives.length ? t("`{0}` written as \"{1}\" by {2}", directives.join(" "), m.key, w.label) : t("\"{0}\" written by {1}", m.key, w.label);
-    s.add([m.key], [writerStep(what, m.keySpan), codecStep]);
+    s.add([...target, m.key], [writerStep(what, m.keySpan), codecStep]);
   }
   return s;
 }

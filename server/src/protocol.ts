@@ -34,6 +34,8 @@ export const Commands = {
   queryIndex: "logsmith.queryIndex",
   /** Client-only: shows a Redis list's newest items or a channel's subscribers (code lens; arguments: RedisLensArgs). */
   redisPeek: "logsmith.redisPeek",
+  /** Client-only: stores the open pipeline in Elasticsearch's centralized pipeline management (`PUT _logstash/pipeline/<id>`). */
+  centralDeploy: "logsmith.centralDeploy",
 } as const;
 
 /*

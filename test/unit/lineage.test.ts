@@ -239,3 +239,16 @@ filter { if [access][ip] and [ip] { drop {} } }`);
   assert.deepEqual(r.issues.map((i) => r.text.slice(i.range.start, i.range.end)), ["[ip]"]);
   assert.deepEqual(r.issues[0].data?.replacements, ["[access][ip]"]);
 });
+
+test("ErrorLog files are writers too; inputs far from every known producer stay silent", () => {
+  const hosts: HostFile[] = [{ path: "/etc/httpd/conf/httpd.conf", text: 'ErrorLog "logs/error_log"\nErrorLog "|/usr/bin/rotatelogs x"\nLogFormat "%h %>s" short\nCustomLog logs/access_log short\n' }];
+  const r = run(`input {
+  file { path => "/etc/httpd/logs/error_log" }
+  file { path => "/var/log/messages" }
+  file { path => "/etc/httpd/logs/acces_log" }
+}`, hosts);
+  const infos = r.issues.map((i) => [i.code, r.text.slice(i.range.start, i.range.end)]);
+  assert.deepEqual(infos, [["lineage-input-no-writer", "/etc/httpd/logs/acces_log"]]);
+  const lineage = analyzeLineage({ pipelines: [], hosts, toUri });
+  assert.deepEqual(lineage.writers.map((w) => w.label), ["LogFormat short", "ErrorLog"]);
+});

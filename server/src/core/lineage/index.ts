@@ -53,6 +53,8 @@ export function analyzeLineage(input: LineageInput): WorkspaceLineage {
       if (i.writers.length || seen.has(key)) continue;
       seen.add(key);
       const near = nearest(baseName(i.glob), writers, (w) => baseName(w.resolved));
+      // A workspace often holds only some producers' configs: speak only where one writes next to this path.
+      if (!near && !writers.some((w) => globMatchesWriter(`${dirName(i.glob)}/*`, { ...w, resolved: `${dirName(w.resolved)}/x` }))) continue;
       const hint = near ? " " + t("Did you mean `{0}` ({1} in {2})?", near.absolute ? near.resolved : near.written, near.label, baseName(near.hostPath)) : "";
       add(path, issue("lineage-input-no-writer", "information", t("No known log producer writes a file matching `{0}`.", i.glob) + hint, i.range));
     }
@@ -95,6 +97,11 @@ export function lineageHover(ref: LineageRef, describe: (step: OriginStep) => st
   }
   if (ref.open) return t("**`{0}`**: may be set by {1}, which can add fields not known in advance.", name, ref.open.map(describe).join(" → "));
   return t("**`{0}`**: no step before this sets it.", name);
+}
+
+function dirName(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i <= 0 ? (i === 0 ? "" : ".") : path.slice(0, i);
 }
 
 function defaultDescribe(step: OriginStep): string {

@@ -32,6 +32,7 @@ export function collectWriters(files: readonly HostFile[], toUri: (path: string)
       continue;
     }
     const root = host.id === "apacheconf" ? serverRoot(file.text) : undefined;
+    if (host.id === "apacheconf") writers = [...writers, ...errorLogs(file.text)];
     for (const w of writers) {
       const { resolved, absolute } = resolveWriterPath(w.path, w.kind === "apache" ? root : undefined);
       out.push({
@@ -49,10 +50,20 @@ export function collectWriters(files: readonly HostFile[], toUri: (path: string)
   return out;
 }
 
-function writerLabel(w: LogWriter): string {
+/** `ErrorLog` files: read by pipelines too, in a format lineage does not model (so their fields stay unknown). */
+function errorLogs(text: string): LogWriter[] {
+  return readDirectives(text).flatMap((d) => {
+    const file = d.args[0];
+    if (d.name.toLowerCase() !== "errorlog" || !file || /^(\||syslog)/i.test(file.value)) return [];
+    return [{ kind: "apache" as const, path: file.value, range: file.outer, errorLog: true }];
+  });
+}
+
+function writerLabel(w: LogWriter & { errorLog?: boolean }): string {
   const name = w.format?.name;
   switch (w.kind) {
     case "apache":
+      if (w.errorLog) return t("ErrorLog");
       return name ? t("LogFormat {0}", name) : t("inline LogFormat");
     case "tomcat":
       return t("AccessLogValve");

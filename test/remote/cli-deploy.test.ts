@@ -84,6 +84,36 @@ describe("logsmith deploy / rollback (real sshd on 127.0.0.1)", () => {
     assert.deepEqual(readdirSync(host.pipelineDir).filter((f) => f.includes("broken")), []);
   });
 
+  test("on a terminal it asks; answering y deploys, anything else does not", async () => {
+    // util-linux `script` gives the CLI a pseudo-terminal, as when a user runs it by hand.
+    const onTerminal = (answer: string) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const command = [process.execPath, CLI, "deploy", "--targets", targetsFile, "--target", "lab", local].map((a) => `'${a}'`).join(" ");
+        const child = spawn("script", ["-qec", command, "/dev/null"], { stdio: ["pipe", "pipe", "pipe"] });
+        let out = "";
+        let answered = false;
+        child.stdout.on("data", (d) => {
+          out += d;
+          if (!answered && out.includes("[y/N]")) {
+            answered = true;
+            child.stdin.write(`${answer}\n`);
+          }
+        });
+        // Never hang the suite on a prompt that did not come.
+        const timer = setTimeout(() => child.kill(), 30_000);
+        child.on("close", () => clearTimeout(timer));
+        child.on("close", (code) => resolve({ code, out }));
+      });
+    writeFileSync(join(host.pipelineDir, "main.conf"), OLD);
+    const no = await onTerminal("n");
+    assert.equal(no.code, 1, no.out);
+    assert.match(no.out, /Deploy to 1 host\(s\)\? \[y\/N\]/);
+    assert.equal(readFileSync(join(host.pipelineDir, "main.conf"), "utf8"), OLD);
+    const yes = await onTerminal("y");
+    assert.equal(yes.code, 0, yes.out);
+    assert.equal(readFileSync(join(host.pipelineDir, "main.conf"), "utf8"), NEW);
+  });
+
   test("bad usage exits 2", async () => {
     assert.equal((await cli(["deploy", "--targets", targetsFile, local])).code, 2);
     const es = await cli(["deploy", "--targets", targetsFile, "--target", "es", "--yes", local]);

@@ -4,6 +4,7 @@ import type { Plugin } from "../../server/src/core/ast";
 import { parseConfig } from "../../server/src/core/parse";
 import { forEachPlugin } from "../../server/src/core/walk";
 import { listOption, resolveOutputIndex, sprintfToPattern } from "../../server/src/remote/elasticsearch/indexPattern";
+import { planOutputQuery } from "../../server/src/remote/elasticsearch/outputTarget";
 
 function output(body: string): Plugin {
   const { config } = parseConfig(`output { elasticsearch { ${body} } }`);
@@ -71,4 +72,14 @@ test("a custom rollover alias and an index: both searched", () => {
 test("hosts as a string or a list", () => {
   assert.deepEqual(listOption(output(`hosts => ["a:9200", "https://b:9243"]`), "hosts"), ["a:9200", "https://b:9243"]);
   assert.deepEqual(listOption(output(`hosts => "a:9200"`), "hosts"), ["a:9200"]);
+});
+
+test("hosts match a target by host and port; an environment reference's default is used", () => {
+  const targets = [{ name: "prod", kind: "elasticsearch" as const, nodes: ["https://es1.example:9200"] }];
+  assert.equal(planOutputQuery(output(`hosts => ["es1.example"]`), targets).target?.name, "prod");
+  assert.equal(planOutputQuery(output(`hosts => ["es1.example:9201"]`), targets).target, undefined);
+  const env = planOutputQuery(output(`hosts => ["\${ES_HOST:es1.example:9200}"]`), targets);
+  assert.deepEqual([env.hosts, env.target?.name], [["es1.example:9200"], "prod"]);
+  assert.deepEqual(planOutputQuery(output(``), []).suggestedNodes, ["http://127.0.0.1:9200"]);
+  assert.deepEqual(planOutputQuery(output(`hosts => "es2" ssl_enabled => true`), []).suggestedNodes, ["https://es2:9200"]);
 });

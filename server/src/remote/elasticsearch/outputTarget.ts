@@ -45,7 +45,9 @@ export interface OutputQueryPlan {
 
 /** The output's hosts (default `127.0.0.1:9200`, as the plugin's), the target they match and the index pattern. */
 export function planOutputQuery(plugin: Plugin, targets: Target[], options: IndexResolveOptions = {}): OutputQueryPlan {
-  const hosts = listOption(plugin, "hosts");
+  // `${ES_HOST:es1:9200}` is substituted by Logstash from its environment or keystore; the default is
+  // the best guess the editor has (a reference without one stays as written and matches no target).
+  const hosts = listOption(plugin, "hosts").map((h) => h.replace(/\$\{[A-Za-z_][A-Za-z0-9_.]*:([^}]*)\}/g, "$1"));
   const effective = hosts.length ? hosts : ["127.0.0.1:9200"];
   const ssl = scalarOption(plugin, "ssl_enabled") ?? scalarOption(plugin, "ssl");
   const addresses = effective.map((h) => parseHostAddress(h)).filter((a): a is HostAddress => !!a);

@@ -42,8 +42,21 @@ async function mapFrame(): Promise<Frame> {
 
 const labels = () => frame.locator("svg#map g.node").evaluateAll((els) => els.map((el) => el.getAttribute("data-label") ?? ""));
 
+test("pipelines.yml is checked by Logsmith in the editor: a misspelt setting is in the Problems panel", async () => {
+  await vscode.openFile("config/pipelines.yml");
+  // Line 5 is `  pipeline.workers: 1`; the cursor goes before the colon and drops the final `s`.
+  await vscode.goTo(5, 19);
+  await vscode.page.keyboard.press("Backspace");
+  const problems = await waitFor("pipelines.yml problem", async () => {
+    const entries = await vscode.problems();
+    return entries.some((p) => /Unknown pipeline setting `pipeline\.worker`/.test(p.message)) ? entries : undefined;
+  }, 30_000);
+  assert.ok(problems.some((p) => p.severity === "error"));
+  await vscode.screenshot("pipelines-yml-problem");
+  await vscode.page.keyboard.press("Control+Z");
+});
+
 test("Show Pipeline Map draws every pipeline of pipelines.yml with its plugins and the links between them", async () => {
-  // Once a pipeline is open the extension is active and its commands are in the palette.
   await vscode.openFile("conf.d/apache-es.conf");
   await vscode.waitForLanguageMode("Logstash", 60_000);
   await vscode.runCommand("Logsmith: Show Pipeline Map");

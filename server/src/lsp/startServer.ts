@@ -55,7 +55,7 @@ export function startServer(connection: Connection): void {
       connection.console.error(`Logsmith: cannot load the translation bundle ${String(error)}; messages stay in English`);
     }
     const capabilities = params.capabilities;
-    context.workspace?.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    context.workspace?.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []), workspaceTrustedOption(params.initializationOptions));
     context.settings.supportsConfiguration = capabilities.workspace?.configuration === true;
     foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
     return {
@@ -126,6 +126,11 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Clients that say nothing (tests, other editors) are trusted; VS Code passes `workspace.isTrusted`. */
+function workspaceTrustedOption(options: unknown): boolean {
+  return (options as { workspaceTrusted?: unknown } | null | undefined)?.workspaceTrusted !== false;
 }
 
 function l10nBundleOption(options: unknown): string | undefined {

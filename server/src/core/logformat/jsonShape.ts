@@ -134,7 +134,7 @@ export function checkJsonShape(parsed: ParsedFormat): void {
     }
     lastComma = undefined;
     if (isCh(toks[i], "}")) continue;
-    err("logformat-json-syntax", t("Expected `,` or `}` after the value of `{0}`.", key), toks[i] ? spanOf(toks[i]!) : keySpan);
+    err("logformat-json-syntax", t("Expected {1} after the value of `{0}`.", key, "`,` or `}`"), toks[i] ? spanOf(toks[i]!) : keySpan);
     return;
   }
   parsed.jsonMembers = members;

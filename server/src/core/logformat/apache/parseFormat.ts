@@ -204,12 +204,12 @@ function checkModifiers(r: RawDirective, info: ApacheDirectiveInfo, issues: Issu
   if (info.argument === "required" && !r.argument)
     issues.push(issue("logformat-missing-argument", "warning", t("`%{0}` needs a name in braces, e.g. `%{1}`; without one httpd always writes `-`.", r.name, `%{User-agent}${r.name}`), span));
   if (!info.argument && r.argument !== undefined)
-    issues.push(issue("logformat-ignored-argument", "warning", t("`%{0}` takes no `{…}` argument; httpd ignores it.", r.name), argSpan));
+    issues.push(issue("logformat-ignored-argument", "warning", t("`%{0}` takes no {1} argument; httpd ignores it.", r.name, "`{…}`"), argSpan));
   if (info.argument === "optional" && r.argument && info.argumentValues) {
     const arg = info.name === "t" ? stripTimePrefix(r.argument) : r.argument;
     if (info.name === "t") {
       const ts = timeShape(r.argument);
-      if (ts.unknown.length) issues.push(issue("logformat-bad-modifier", "warning", t("Unknown strftime conversion {0} in `%{…}t`: it is written as is.", ts.unknown.join(", ")), argSpan));
+      if (ts.unknown.length) issues.push(issue("logformat-bad-modifier", "warning", t("Unknown strftime conversion {0} in {1}: it is written as is.", ts.unknown.join(", "), "`%{…}t`"), argSpan));
     } else if (!info.argumentValues.some((v) => v.toLowerCase() === arg.toLowerCase()))
       issues.push(issue("logformat-bad-modifier", "warning", t("`{0}` is not a variant of `%{1}` (expected {2}): httpd writes the text `{0}` instead of a value.", r.argument, r.name, info.argumentValues.join(", ")), argSpan));
   }

@@ -157,7 +157,7 @@ export function parseTomcatPattern(text: string): ParsedFormat {
     const withArg = r.arg !== undefined;
     const known = info && (withArg ? info.argument !== undefined : info.argument !== "required");
     if (!info || !known) {
-      issues.push(issue("logformat-unknown-directive", "error", withArg ? t("`%{…}{0}` is not a Tomcat pattern code: it writes `???`.", r.name) : t("`%{0}` is not a Tomcat pattern code: it writes `???{0}???`.", r.name), span(r.start, r.end)));
+      issues.push(issue("logformat-unknown-directive", "error", withArg ? t("{0} is not a Tomcat pattern code: it writes `???`.", `\`%{…}${r.name}\``) : t("`%{0}` is not a Tomcat pattern code: it writes `???{0}???`.", r.name), span(r.start, r.end)));
       elements.push({ type: "literal", text: withArg ? "???" : `???${r.name}???`, span: span(r.start, r.end) });
       return;
     }

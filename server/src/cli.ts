@@ -15,6 +15,7 @@ import { REMOTE_COMMANDS, runRemoteCommand } from "./cli/query";
 import { runDeploy, runRollback, terminalAsk } from "./cli/deploy";
 import { configureCliL10n } from "./cli/locale";
 import { t } from "./core/l10n";
+import { readPatternsPath } from "./core/grok/patternFiles";
 
 /** A function so the text is translated after `configureCliL10n` has run. */
 const help = (): string =>
@@ -88,6 +89,7 @@ function main(argv: string[]): number {
       let format: "text" | "json" = "text";
       let logstashVersion: string | undefined;
       const installedPlugins: string[] = [];
+      const grokPatterns: string[] = [];
       const inputs: string[] = [];
       const valueOf = (arg: string, i: number): [string | undefined, number] =>
         arg.includes("=") ? [arg.slice(arg.indexOf("=") + 1), i] : [rest[i + 1], i + 1];
@@ -109,11 +111,21 @@ function main(argv: string[]): number {
           i = next;
           if (!value) throw new UsageError(t("--plugins needs a comma-separated list of plugin names"));
           installedPlugins.push(...value.split(",").map((x) => x.trim()).filter(Boolean));
+        } else if (name === "--patterns-path") {
+          const [value, next] = valueOf(arg, i);
+          i = next;
+          if (!value) throw new UsageError(t("{0} needs a value", name));
+          try {
+            grokPatterns.push(...readPatternsPath(value).map((f) => f.text));
+          } catch (error) {
+            io.err(`logsmith: ${t("cannot read {0}", value)}: ${(error as Error).message}\n`);
+            return 2;
+          }
         } else if (arg.startsWith("-") && arg !== "-") throw new UsageError(t("unknown option {0}", arg));
         else inputs.push(arg);
       }
       if (inputs.length === 0) throw new UsageError(t("check needs at least one file or directory"));
-      return runCheck({ format, inputs, validation: { logstashVersion, installedPlugins } }, io);
+      return runCheck({ format, inputs, validation: { logstashVersion, installedPlugins, grokPatterns } }, io);
     }
     case "fmt": {
       let check = false;

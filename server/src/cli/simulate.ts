@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { readPatternsPath } from "../core/grok/patternFiles";
 import { t } from "../core/l10n";
 import { parseConfig } from "../core/parse";
 import { orderPipelineFiles } from "../core/pipeline";
@@ -46,6 +47,7 @@ export async function runSimulate(argv: string[], stdin: NodeJS.ReadableStream, 
   let pipelinePath: string | undefined;
   let inputPath = "-";
   let geoipDb: string | undefined;
+  let patternsPath: string | undefined;
   try {
     for (let i = 0; i < argv.length; i++) {
       const arg = argv[i];
@@ -53,11 +55,12 @@ export async function runSimulate(argv: string[], stdin: NodeJS.ReadableStream, 
         stdout.write(help());
         return 0;
       }
-      const option = ["--input", "--geoip-db"].find((o) => arg === o || arg.startsWith(`${o}=`));
+      const option = ["--input", "--geoip-db", "--patterns-path"].find((o) => arg === o || arg.startsWith(`${o}=`));
       if (option) {
         const v = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
         if (!v) throw new SimulateUsageError(t("{0} needs a value", option));
         if (option === "--input") inputPath = v;
+        else if (option === "--patterns-path") patternsPath = v;
         else geoipDb = resolve(v);
       } else if (arg.startsWith("-") && arg !== "-") throw new SimulateUsageError(t("unknown option {0}", arg));
       else if (pipelinePath === undefined) pipelinePath = arg;
@@ -72,7 +75,9 @@ export async function runSimulate(argv: string[], stdin: NodeJS.ReadableStream, 
 
   let text: string;
   let input: string;
+  let grokPatterns: string[];
   try {
+    grokPatterns = patternsPath ? readPatternsPath(patternsPath).map((f) => f.text) : [];
     text = readPipeline(pipelinePath);
     input = inputPath === "-" ? await readAll(stdin) : readFileSync(inputPath, "utf8");
   } catch (error) {
@@ -89,7 +94,7 @@ export async function runSimulate(argv: string[], stdin: NodeJS.ReadableStream, 
   const lines = input.split(/\r?\n/);
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
   const baseDir = statSync(pipelinePath).isDirectory() ? pipelinePath : dirname(pipelinePath);
-  const result = await simulateInputLines(parsed, lines, { baseDir: resolve(baseDir), geoipDatabasePath: geoipDb });
+  const result = await simulateInputLines(parsed, lines, { baseDir: resolve(baseDir), geoipDatabasePath: geoipDb, grokPatterns });
   if (result.input.error) err(`logsmith simulate: ${result.input.codec}: ${result.input.error}\n`);
   for (const s of result.skipped) err(`logsmith simulate: ${t("skipped {0} (offset {1}): {2}", s.filter, String(s.range.start), s.reason)}\n`);
   const out = result.events.map((e) => JSON.stringify(e) + "\n").join("");

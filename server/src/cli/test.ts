@@ -20,6 +20,7 @@ import {
   type TestFolderMap,
   type TestHost,
 } from "../core/pipelineTest";
+import { readPatternsPath } from "../core/grok/patternFiles";
 import type { CliIO } from "./check";
 import { UsageError } from "./files";
 
@@ -28,6 +29,8 @@ export interface TestCommand {
   paths: string[];
   pipeline?: string;
   folders: TestFolderMap;
+  /** `--patterns-path`: grok pattern files loaded over the built-in set. */
+  patternsPath?: string;
 }
 
 export function parseTestArgs(argv: string[]): TestCommand {
@@ -45,6 +48,7 @@ export function parseTestArgs(argv: string[]): TestCommand {
       if (v !== "text" && v !== "json" && v !== "junit") throw new UsageError(t("--format must be text, json or junit, not {0}", v));
       cmd.format = v;
     } else if (name === "--pipeline") cmd.pipeline = value();
+    else if (name === "--patterns-path") cmd.patternsPath = value();
     else if (name === "--map") {
       const v = arg.startsWith("--map=") ? arg.slice("--map=".length) : argv[++i] ?? "";
       const at = v.indexOf("=");
@@ -109,11 +113,18 @@ export async function runTestCommand(argv: string[], io: CliIO): Promise<number>
     io.err(`logsmith test: ${t("no test files found (looked for *.test.json, *.test.yaml, *.test.yml)")}\n`);
     return 2;
   }
+  let grokPatterns: string[] = [];
+  try {
+    grokPatterns = cmd.patternsPath ? readPatternsPath(cmd.patternsPath).map((f) => f.text) : [];
+  } catch (error) {
+    io.err(`logsmith test: ${t("cannot read {0}", cmd.patternsPath!)}: ${(error as Error).message}\n`);
+    return 2;
+  }
   const cache = new Map<string, CompiledPipeline>();
   const now = new Date();
   const results: SuiteResult[] = [];
   for (const file of files) {
-    const { result } = await runTestFile(file, host, { folders: cmd.folders, root, pipeline: cmd.pipeline, cache, now });
+    const { result } = await runTestFile(file, host, { folders: cmd.folders, root, pipeline: cmd.pipeline, cache, now, simulate: { grokPatterns } });
     results.push(result);
   }
   const text = cmd.format === "junit" ? formatJUnit(results) : cmd.format === "json" ? formatJson(results) : formatText(results, { color: process.stdout.isTTY === true });

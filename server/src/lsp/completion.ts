@@ -5,6 +5,7 @@ import { doComplete, type CompletionKind } from "../core/completion";
 import { parsed, type ServerContext } from "./context";
 import { toOffset, toRange } from "./convert";
 import { grokPatternsFor } from "./grokPatterns";
+import { patternsPathTexts } from "./grokPatternsPath";
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
@@ -23,7 +24,7 @@ export async function onCompletion(context: ServerContext, params: CompletionPar
   const settings = await context.settings.get(doc.uri);
   const catalog = getCatalog(settings.logstashVersion, settings.plugins.installed);
   const offset = toOffset(doc.lines, params.position);
-  const items = doComplete(doc.parse, offset, { catalog, grokPatterns: () => grokPatternsFor(doc.parse, offset, settings.logstashVersion) });
+  const items = doComplete(doc.parse, offset, { catalog, grokPatterns: () => grokPatternsFor(doc.parse, offset, settings.logstashVersion, patternsPathTexts(context, doc.uri, settings)) });
   return {
     isIncomplete: false,
     items: items.map(

@@ -15,6 +15,7 @@ import { pipelinesYmlDiagnostics } from "./pipelinesYml";
 import { isPipelinesYmlUri } from "./workspaceIndex";
 import { logformatDiagnostics } from "./logformat";
 import { lineageDiagnostics, lineageHostDiagnostics } from "./lineage";
+import { patternsPathTexts } from "./grokPatternsPath";
 
 export const DIAGNOSTICS_DELAY_MS = 150;
 
@@ -78,13 +79,13 @@ export class DiagnosticsHandler {
       if (this.context.documents.get(document.uri)?.version !== document.version) return;
     } else {
       const entry = this.context.cache.get(document);
-      diagnostics = [...diagnose(entry, settings), ...pipelineLinkDiagnostics(this.context, entry), ...lineageDiagnostics(this.context, entry)];
+      diagnostics = [...diagnose(entry, settings, patternsPathTexts(this.context, document.uri, settings)), ...pipelineLinkDiagnostics(this.context, entry), ...lineageDiagnostics(this.context, entry)];
     }
     void this.context.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 }
 
-export function diagnose(entry: ParsedDocument, settings: LogsmithSettings): Diagnostic[] {
-  const options = { logstashVersion: settings.logstashVersion, installedPlugins: settings.plugins.installed };
+export function diagnose(entry: ParsedDocument, settings: LogsmithSettings, grokPatterns: readonly string[] = []): Diagnostic[] {
+  const options = { logstashVersion: settings.logstashVersion, installedPlugins: settings.plugins.installed, grokPatterns };
   return validateParsed(entry.parse, options).map((issue) => toDiagnostic(entry.lines, issue));
 }

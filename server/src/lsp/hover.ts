@@ -4,6 +4,7 @@ import { doHover } from "../core/hover";
 import { parsed, type ServerContext } from "./context";
 import { toOffset, toRange } from "./convert";
 import { grokPatternsFor } from "./grokPatterns";
+import { patternsPathTexts } from "./grokPatternsPath";
 
 export async function onHover(context: ServerContext, params: HoverParams): Promise<Hover | undefined> {
   const doc = parsed(context, params.textDocument.uri);
@@ -12,7 +13,7 @@ export async function onHover(context: ServerContext, params: HoverParams): Prom
   const offset = toOffset(doc.lines, params.position);
   const hover = doHover(doc.parse, offset, {
     catalog: getCatalog(settings.logstashVersion, settings.plugins.installed),
-    grokPatterns: () => grokPatternsFor(doc.parse, offset, settings.logstashVersion),
+    grokPatterns: () => grokPatternsFor(doc.parse, offset, settings.logstashVersion, patternsPathTexts(context, doc.uri, settings)),
     lineOf: (o) => doc.lines.positionAt(o).line + 1,
   });
   if (!hover) return undefined;

@@ -30,6 +30,7 @@ import {
   type TestRange,
 } from "../protocol";
 import type { ServerContext } from "./context";
+import { patternsDirReader, patternsPathTexts } from "./grokPatternsPath";
 
 function rangeOf(text: string, span: Span): TestRange {
   const doc = TextDocument.create("file:///x", "text", 0, text);
@@ -97,7 +98,15 @@ export class PipelineTestsHandler {
     const path = fileURLToPath(params.uri);
     const text = this.textOf(params);
     const cache = this.cacheFor();
-    const { result } = await runTestFile(path, this.host, { text, folders: params.folders, root: params.root, only: params.cases, cache });
+    const settings = await this.context.settings.get(params.uri);
+    const { result } = await runTestFile(path, this.host, {
+      text,
+      folders: params.folders,
+      root: params.root,
+      only: params.cases,
+      cache,
+      simulate: { grokPatterns: patternsPathTexts(this.context, params.uri, settings), readPatternsDir: patternsDirReader(this.context) },
+    });
     const pipeline = result.pipeline ? cache.get(result.pipeline) : undefined;
     return {
       pipeline: result.pipeline ? pathToFileURL(result.pipeline).href : undefined,

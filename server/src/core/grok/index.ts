@@ -18,7 +18,7 @@ export {
   type PatternSet,
   type PatternSources,
 } from "./patternLibrary";
-export { readPatternsDirs } from "./patternFiles";
+export { readPatternsDirs, readPatternsPath } from "./patternFiles";
 export { grokResultLine } from "./resultLine";
 export { closeGrokWorkers, DEFAULT_TIMEOUT_MILLIS, GrokWorkerError, GrokWorkerRunner, matchWithTimeout } from "./timeout";
 export { validateGrokPattern } from "./validate";

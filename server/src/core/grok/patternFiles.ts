@@ -3,7 +3,7 @@
  * glob inside it, a file is taken as is, sub-directories are skipped, matches come in sorted order.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, isAbsolute, join, resolve } from "node:path";
 
 /** Ruby `File.fnmatch`-style glob for one path segment: `*`, `?`, `[...]`, `{a,b}`. */
 function globToRegExp(glob: string): RegExp {
@@ -50,4 +50,21 @@ export function readPatternsDirs(dirs: readonly string[], glob = "*"): { path: s
     }
   }
   return out;
+}
+
+/**
+ * The `logsmith.grok.patternsPath` files (`--patterns-path`): a directory's files in name order
+ * (dotfiles and sub-directories left out), or one file. A relative path resolves against `base`.
+ */
+export function readPatternsPath(path: string, base?: string): { file: string; text: string }[] {
+  if (!path) return [];
+  const full = isAbsolute(path) || !base ? resolve(path) : resolve(base, path);
+  const files = statSync(full).isDirectory()
+    ? readdirSync(full)
+        .filter((name) => !name.startsWith("."))
+        .sort()
+        .map((name) => join(full, name))
+        .filter((p) => statSync(p).isFile())
+    : [full];
+  return files.map((p) => ({ file: basename(p), text: readFileSync(p, "utf8") }));
 }

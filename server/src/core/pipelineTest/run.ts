@@ -6,7 +6,7 @@ import type { Config, Span } from "../ast";
 import { t } from "../l10n";
 import { parseConfig } from "../parse";
 import { initOniguruma } from "../grok/onig";
-import { simulatePipeline, type EventTrace, type FilterStep, type JsonObject } from "../simulate";
+import { simulatePipeline, type SimulateOptions, type EventTrace, type FilterStep, type JsonObject } from "../simulate";
 import { decodeLine, decodeMultiline, decorate, DUMMY_INPUT, inputSource } from "./codec";
 import { differingFields, eventsEqual, normalizeActual } from "./compare";
 import { canonicalJson } from "./fields";
@@ -54,6 +54,8 @@ export function locate(files: CompiledPipeline["files"], offset: number): { path
 export interface RunOptions {
   /** @timestamp of events no filter dates (default: the start of the run). */
   now?: Date;
+  /** Passed to the simulator: grok's patternsPath texts, how `patterns_dir` is read, the pipeline's folder. */
+  simulate?: Omit<SimulateOptions, "now">;
 }
 
 interface Prepared {
@@ -146,7 +148,7 @@ export async function runTestSuite(suite: PipelineTestSuite, pipeline: CompiledP
   for (const tc of suite.cases) {
     if (only && !only.includes(tc.index)) continue;
     const started = performance.now();
-    const result = await runCase(suite, tc, pipeline, now);
+    const result = await runCase(suite, tc, pipeline, now, options.simulate);
     result.durationMs = performance.now() - started;
     results.push(result);
   }
@@ -157,14 +159,14 @@ function base(tc: PipelineTestCase): CaseResult {
   return { index: tc.index, name: tc.name, status: "passed", events: [], expectedText: canonicalJson(tc.expected), actualText: "", durationMs: 0, range: tc.range };
 }
 
-async function runCase(suite: PipelineTestSuite, tc: PipelineTestCase, pipeline: CompiledPipeline, now: Date): Promise<CaseResult> {
+async function runCase(suite: PipelineTestSuite, tc: PipelineTestCase, pipeline: CompiledPipeline, now: Date, simulate: RunOptions["simulate"] = {}): Promise<CaseResult> {
   const result = base(tc);
   if (pipeline.errors.length) {
     return { ...result, status: "error", message: t("The pipeline has syntax errors: {0}", pipeline.errors[0]) };
   }
   const prepared = prepareInput(suite, tc, pipeline);
   if (prepared.skip) return { ...result, status: "skipped", message: prepared.skip };
-  const sim = await simulatePipeline(pipeline.config, prepared.events, { now });
+  const sim = await simulatePipeline(pipeline.config, prepared.events, { ...simulate, now });
   const skip = skipReason(sim.steps, pipeline);
   // Each output event's trace (clones and split events have their own), by its place among the outputs.
   const traceOf: (EventTrace | undefined)[] = new Array(sim.events.length);

@@ -2,12 +2,12 @@
  * One test file end to end: read it, find and compile its pipeline (once per run, shared through
  * `cache`), run its cases. File access is injected so the CLI, the language server and tests share it.
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { t } from "../l10n";
 import { orderPipelineFiles } from "../pipeline";
 import { pipelineForTestFile, type PathKind, type TestFolderMap } from "./discover";
 import { readTestSuite, testFileKind } from "./read";
-import { compilePipeline, runTestSuite, type CompiledPipeline } from "./run";
+import { compilePipeline, runTestSuite, type CompiledPipeline, type RunOptions } from "./run";
 import type { ReadResult, SuiteResult } from "./types";
 
 export interface TestHost {
@@ -27,6 +27,8 @@ export interface RunFileOptions {
   /** The test file's text when the caller has it (an unsaved editor). */
   text?: string;
   cache?: Map<string, CompiledPipeline>;
+  /** Simulator options; `baseDir` defaults to the pipeline's folder (relative `patterns_dir`, dictionaries). */
+  simulate?: RunOptions["simulate"];
 }
 
 /** Compiles a pipeline file, or a directory's *.conf files in Logstash's order. */
@@ -75,6 +77,7 @@ export async function runTestFile(testPath: string, host: TestHost, options: Run
     result.error = (error as Error).message;
     return done();
   }
-  result.cases = await runTestSuite(read.suite, pipeline, { now: options.now }, options.only);
+  const baseDir = host.kind(pipelinePath) === "directory" ? pipelinePath : dirname(pipelinePath);
+  result.cases = await runTestSuite(read.suite, pipeline, { now: options.now, simulate: { baseDir, ...options.simulate } }, options.only);
   return done();
 }

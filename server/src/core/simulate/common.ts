@@ -36,6 +36,10 @@ export interface FilterContext {
   geoipDatabasePath?: string | Partial<Record<"City" | "ASN", string>>;
   /** Opens (once per run) a MaxMind database. */
   openGeoip(path: string): GeoipReader;
+  /** Texts of the `logsmith.grok.patternsPath` files, loaded over grok's built-in set. */
+  grokPatterns?: readonly string[];
+  /** Texts of the files a grok `patterns_dir` + `patterns_files_glob` select; absent: not readable here. */
+  readPatternsDir?: (dirs: string[], glob: string) => string[];
   /** Per-run memo: dictionaries and parsed patterns keyed by plugin. */
   cache: Map<unknown, unknown>;
 }

@@ -31,7 +31,11 @@ export const SUPPORTED_FILTERS = [
   "fingerprint", "urldecode", "prune", "truncate", "de_dot",
 ] as const;
 
-const grokCache = new WeakMap<Plugin, GrokFilter>();
+/**
+ * Compiled grok filters by plugin, kept across runs (pipeline tests rerun the same parse), with the
+ * pattern texts they were built from: a changed patternsPath or patterns_dir file rebuilds the filter.
+ */
+const grokCache = new WeakMap<Plugin, { patterns: string; filter: GrokFilter }>();
 
 function grokOptions(opts: PluginOptions, ctx: FilterContext): GrokOptions {
   const match = opts.pairs("match").map(([field, p]): [string, string | string[]] => [field, Array.isArray(p) ? p.map(valueToString) : valueToString(p)]);
@@ -48,11 +52,28 @@ function grokOptions(opts: PluginOptions, ctx: FilterContext): GrokOptions {
 
 function runGrok(plugin: Plugin, event: SimEvent, opts: PluginOptions, ctx: FilterContext): FilterOutcome {
   if (!isOnigurumaReady()) return { status: "skipped", detail: "the Oniguruma regex engine is not loaded" };
-  if (opts.has("patterns_dir")) return { status: "skipped", detail: "patterns_dir files are not read by the simulator" };
-  let filter = grokCache.get(plugin);
+  let patternsDirTexts: string[] | undefined;
+  if (opts.has("patterns_dir")) {
+    if (!ctx.readPatternsDir) return { status: "skipped", detail: t("`patterns_dir` files are not read here (untrusted workspace)") };
+    const read = memo(ctx, plugin, "patterns_dir", () => {
+      try {
+        return { texts: ctx.readPatternsDir!(opts.list("patterns_dir"), opts.string("patterns_files_glob", "*")!) };
+      } catch (error) {
+        return { error: (error as Error).message };
+      }
+    });
+    if (read.error !== undefined) return { status: "skipped", detail: t("Cannot read `patterns_dir`: {0}", read.error) };
+    patternsDirTexts = read.texts;
+  }
+  const extra = ctx.grokPatterns ?? [];
+  const key = [...extra, "\u0000", ...(patternsDirTexts ?? [])].join("\u0001");
+  let filter = grokCache.get(plugin)?.patterns === key ? grokCache.get(plugin)!.filter : undefined;
   if (!filter) {
-    filter = new GrokFilter(grokOptions(opts, ctx));
-    grokCache.set(plugin, filter);
+    const o = grokOptions(opts, ctx);
+    if (extra.length) o.extra_patterns = [...extra];
+    if (patternsDirTexts) o.patterns_dir_texts = patternsDirTexts;
+    filter = new GrokFilter(o);
+    grokCache.set(plugin, { patterns: key, filter });
   }
   const result = filter.apply(event);
   replaceContents(event, result.event);

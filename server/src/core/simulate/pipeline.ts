@@ -10,6 +10,7 @@ import type { Config, Plugin, Span, Statement } from "../ast";
 import type { GeoipReader } from "../geoip/lookup";
 import { t } from "../l10n";
 import { initOniguruma } from "../grok/onig";
+import { readPatternsDirs } from "../grok/patternFiles";
 import type { EcsCompatibility } from "../grok/patternLibrary";
 import { decodeLines, findInputCodec } from "./codecs";
 import type { FilterContext, FilterOutcome, FilterStatus } from "./common";
@@ -35,6 +36,14 @@ export interface SimulateOptions {
    * setting, `--geoip-db`); one path, or one per `default_database_type`.
    */
   geoipDatabasePath?: string | Partial<Record<"City" | "ASN", string>>;
+  /** Texts of the `logsmith.grok.patternsPath` files (`--patterns-path`), loaded over grok's built-in set. */
+  grokPatterns?: readonly string[];
+  /**
+   * Reads the pattern files of a grok `patterns_dir` honouring `patterns_files_glob`; it is given
+   * absolute directories (relative ones resolved against `baseDir`); `false` refuses (an untrusted workspace). By default node's fs reads them,
+   * unless `readFile` is given, in which case such a grok is skipped.
+   */
+  readPatternsDir?: false | ((dirs: string[], glob: string) => string[]);
   /** Stop generating events (clone, split) for one input event beyond this many; default 10,000. */
   maxEventsPerInput?: number;
 }
@@ -191,6 +200,8 @@ export function createFilterContext(options: SimulateOptions): FilterContext {
     now: options.now ?? new Date(),
     readFile,
     geoipDatabasePath: options.geoipDatabasePath,
+    grokPatterns: options.grokPatterns,
+    readPatternsDir: patternsDirReader(options, baseDir),
     openGeoip(path: string): GeoipReader {
       let reader = readers.get(path);
       if (!reader) {
@@ -201,6 +212,15 @@ export function createFilterContext(options: SimulateOptions): FilterContext {
     },
     cache: new Map(),
   };
+}
+
+function patternsDirReader(options: SimulateOptions, baseDir: string): FilterContext["readPatternsDir"] {
+  const read = options.readPatternsDir;
+  if (read === false) return undefined;
+  // A host that reads files its own way (the editor in an untrusted workspace) did not vouch for directories.
+  if (!read && options.readFile) return undefined;
+  const absolute = (dirs: string[]) => dirs.map((d) => (isAbsolute(d) ? d : resolve(baseDir, d)));
+  return read ? (dirs, glob) => read(absolute(dirs), glob) : (dirs, glob) => readPatternsDirs(absolute(dirs), glob).map((f) => f.text);
 }
 
 /** Simulates the filter sections of `parsed` (the result of `parseConfig`, or its `config`) over `events`. */

@@ -8,6 +8,8 @@ export interface ValidationOptions {
   logstashVersion?: string;
   /** `logsmith.plugins.installed`: community plugins to treat as known. */
   installedPlugins?: string[];
+  /** Texts of the `logsmith.grok.patternsPath` files (`--patterns-path`), loaded over the built-in set. */
+  grokPatterns?: readonly string[];
 }
 
 /** One plugin being checked, with the catalog entry it resolved to (if any). */
@@ -24,6 +26,7 @@ export class Reporter {
   constructor(
     readonly catalog: Catalog,
     readonly text: string,
+    readonly options: ValidationOptions = {},
   ) {}
 
   add(code: string, severity: Severity, message: string, range: Span, data?: IssueData, tags?: Issue["tags"]): void {

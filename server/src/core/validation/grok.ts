@@ -1,8 +1,9 @@
 /**
  * grok `match` patterns: every `%{NAME}` must exist in the pattern set the filter uses (legacy or
  * ecs-v1, chosen by `ecs_compatibility`, whose default follows the Logstash version), and the regex must
- * compile in Oniguruma. Names from `patterns_dir` files cannot be seen here, so with `patterns_dir` set
- * only regex errors are reported.
+ * compile in Oniguruma. The `logsmith.grok.patternsPath` files join the set when the host passes them;
+ * names from `patterns_dir` files cannot be seen here, so with `patterns_dir` set only regex errors are
+ * reported.
  */
 import type { Plugin, StringLiteral, Value } from "../ast";
 import { compareVersions } from "../catalog/versions";
@@ -30,8 +31,9 @@ export function inlineDefinitions(plugin: Plugin): string[] {
   });
 }
 
-export function grokPatternMap(plugin: Plugin, version: string): Map<string, string> {
-  return buildPatternMap(grokPatternSet(plugin, version), { extraPatterns: inlineDefinitions(plugin) });
+/** The patterns a grok filter sees: built-in set, then `patternsPath` texts, then `pattern_definitions`. */
+export function grokPatternMap(plugin: Plugin, version: string, patternsPath: readonly string[] = []): Map<string, string> {
+  return buildPatternMap(grokPatternSet(plugin, version), { extraPatterns: [...patternsPath, ...inlineDefinitions(plugin)] });
 }
 
 function matchPatterns(value: Value): StringLiteral[] {
@@ -67,7 +69,7 @@ export function checkGrokPatterns(p: PluginUnderCheck, r: Reporter): void {
   const match = p.plugin.attributes.find((a) => a.name === "match")?.value;
   if (!match) return;
   const set = grokPatternSet(p.plugin, r.catalog.version);
-  const extra = inlineDefinitions(p.plugin);
+  const extra = [...(r.options.grokPatterns ?? []), ...inlineDefinitions(p.plugin)];
   const hasPatternsDir = p.plugin.attributes.some((a) => a.name === "patterns_dir");
   for (const s of matchPatterns(match)) {
     if (s.value.includes("${")) continue;

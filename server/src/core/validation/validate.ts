@@ -22,7 +22,7 @@ const rules: PluginRule[] = [checkOptionNames, checkValues, checkElasticsearchIn
 
 export function validateConfig(config: Config, text: string, options: ValidationOptions = {}): Issue[] {
   const catalog = getCatalog(options.logstashVersion, options.installedPlugins ?? []);
-  const r = new Reporter(catalog, text);
+  const r = new Reporter(catalog, text, options);
   forEachPlugin(config, (plugin, ctx) => {
     const kind: PluginKind = ctx.parent ? "codec" : ctx.section;
     // A plugin block as the value of a non-codec option is already a type error on that option.

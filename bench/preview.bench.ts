@@ -6,7 +6,8 @@
  * - with `--webview`: end to end in code-server (needs `npm run package` and the e2e setup; run it under
  *   `flock /tmp/e2e.lock`): a keystroke in the editor → the panel showing the new result.
  * The panel adds its debounce (10 ms for document edits, 40 ms for typed samples) before asking, and
- * asks for the first 100 lines before all of them; both figures are printed.
+ * asks for the lines in view (20 at the top) before all of them; both figures are printed. The webview
+ * figures are defined in bench/README.md; each is split into its steps with the panel's own timings.
  * Run: node --import tsx bench/preview.bench.ts [--webview]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +18,8 @@ import type { PreviewResult } from "../server/src/protocol";
 
 const TARGET_MS = 100;
 const DEBOUNCE_MS = 10;
+/** PreviewPanel's SCREEN_ITEMS: what the panel asks for first when the page is scrolled to the top. */
+const SCREEN = 20;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -85,7 +88,7 @@ try {
       ` (worker ${percentile(inWorker, 50).toFixed(1)} ms); with the panel's ${DEBOUNCE_MS} ms debounce: median ${(editMedian + DEBOUNCE_MS).toFixed(1)} ms (target < ${TARGET_MS} ms) -> ${editMedian + DEBOUNCE_MS < TARGET_MS ? "OK" : "MISSED"}`,
   );
 
-  // As the panel asks: a screenful (100 lines) first, then all 1,000 (the worker's line cache keeps the second cheap).
+  // As the panel asks: a screenful first, then all 1,000 (the worker's line cache keeps the second cheap).
   const firstTimes: number[] = [];
   const fullTimes: number[] = [];
   for (let i = 0; i < 30; i++) {
@@ -93,7 +96,7 @@ try {
     await sleep(50);
     const t0 = performance.now();
     server.change(uri, pipeline(`w${i}`), version);
-    await server.connection.sendRequest<PreviewResult>("logsmith/preview", { uri, target: { kind: "grok", index: 0 }, samples: lines, trusted: true, limit: 100 });
+    await server.connection.sendRequest<PreviewResult>("logsmith/preview", { uri, target: { kind: "grok", index: 0 }, samples: lines, trusted: true, limit: SCREEN });
     const t1 = performance.now();
     await ask({ kind: "grok", index: 0 });
     if (i >= 5) {
@@ -103,7 +106,7 @@ try {
   }
   const firstMedian = percentile(firstTimes, 50) + DEBOUNCE_MS;
   console.log(
-    `grok preview as the panel asks, keystroke → first 100 lines: median ${firstMedian.toFixed(1)} ms with the debounce, p95 ${(percentile(firstTimes, 95) + DEBOUNCE_MS).toFixed(1)} ms; → all 1,000: median ${(percentile(fullTimes, 50) + DEBOUNCE_MS).toFixed(1)} ms (target < ${TARGET_MS} ms) -> ${firstMedian < TARGET_MS ? "OK" : "MISSED"} for the first screenful`,
+    `grok preview as the panel asks, keystroke → first ${SCREEN} lines: median ${firstMedian.toFixed(1)} ms with the debounce, p95 ${(percentile(firstTimes, 95) + DEBOUNCE_MS).toFixed(1)} ms; → all 1,000: median ${(percentile(fullTimes, 50) + DEBOUNCE_MS).toFixed(1)} ms (target < ${TARGET_MS} ms) -> ${firstMedian < TARGET_MS ? "OK" : "MISSED"} for the first screenful`,
   );
 
   // The samples change, the document does not.
@@ -157,32 +160,52 @@ async function webviewBench(): Promise<void> {
     const column = `    match => { "message" => "${PATTERN.replace("verb", "v")}`.indexOf("WORD:v") + "WORD:v".length + 1;
     await vscode.page.locator(".editor-group-container").first().locator(".view-lines").click();
     await vscode.goTo(3, column);
-    type Marks = { version?: string; received?: string; shown?: string; full?: string; complete?: string; completed?: string };
+    type Marks = { version?: string; shown?: string; complete?: string; completed?: string; firstReceived?: string; timing?: string; fullTiming?: string };
+    type Timing = { changed: number; asked: number; answered: number; posted: number; serverMs?: number };
     const marks = () => frame.evaluate(() => ({ ...(globalThis as unknown as { document: { body: { dataset: Marks } } }).document.body.dataset }));
-    const times: number[] = [];
-    const arrivals: number[] = [];
-    const completes: number[] = [];
-    for (let i = 0; i < 12; i++) {
+    const firsts: number[] = [];
+    const alls: number[] = [];
+    const steps: Record<string, number[]> = {};
+    const step = (name: string, ms: number) => (steps[name] ??= []).push(ms);
+    for (let i = 0; i < 22; i++) {
       const before = (await marks()).version;
       const t0 = Date.now();
       await vscode.page.keyboard.type("x");
-      // The page stamps its own clock (the same machine's) when it has shown the update.
+      // The page stamps its own clock (the same machine's) once the update is painted.
       const after = await waitFor("panel update", async () => {
         const m = await marks();
-        return m.version !== before && m.full === m.version && m.complete === m.version ? m : undefined;
+        return m.version !== before && m.complete === m.version ? m : undefined;
       }, 20_000, 5);
       if (i >= 2) {
-        times.push(Number(after.shown) - t0);
-        arrivals.push(Number(after.received) - t0);
-        completes.push(Number(after.completed) - t0);
+        const shown = Number(after.shown);
+        const completed = Number(after.completed);
+        firsts.push(shown - t0);
+        alls.push(completed - t0);
+        const a = JSON.parse(after.timing ?? "{}") as Partial<Timing>;
+        const b = JSON.parse(after.fullTiming ?? "{}") as Partial<Timing>;
+        if (a.changed !== undefined && a.asked !== undefined && a.answered !== undefined && a.posted !== undefined) {
+          step("keystroke → extension sees the change", a.changed - t0);
+          step("debounce", a.asked - a.changed);
+          step("first request (sync + server)", a.answered - a.asked);
+          step("  of which the server's run", a.serverMs ?? 0);
+          step("extension → postMessage", a.posted - a.answered);
+          step("postMessage → page", Number(after.firstReceived) - a.posted);
+          step("page: render + paint screenful", shown - Number(after.firstReceived));
+        }
+        if (b.asked !== undefined && b.answered !== undefined && b.posted !== undefined) {
+          step("full request (sync + server)", b.answered - b.asked);
+          step("  of which the server's run", b.serverMs ?? 0);
+          step("last part posted → all painted", completed - b.posted);
+        }
       }
-      await sleep(500);
+      await sleep(300);
     }
-    const median = percentile(times, 50);
+    const firstMedian = percentile(firsts, 50);
     console.log(
-      `webview end to end, keystroke in the editor → panel updated, 1,000 lines: median ${median.toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms` +
-        ` (the complete result reaches the page after ${percentile(arrivals, 50).toFixed(0)} ms; all 1,000 lines laid out after ${percentile(completes, 50).toFixed(0)} ms; target < ${TARGET_MS} ms) -> ${median < TARGET_MS ? "OK" : "MISSED"}`,
+      `webview end to end, 1,000 lines (${firsts.length} keystrokes): keystroke → first screenful of updated results painted: median ${firstMedian.toFixed(0)} ms, p95 ${percentile(firsts, 95).toFixed(0)} ms` +
+        ` (target < ${TARGET_MS} ms) -> ${firstMedian < TARGET_MS ? "OK" : "MISSED"}; → all 1,000 lines rendered: median ${percentile(alls, 50).toFixed(0)} ms, p95 ${percentile(alls, 95).toFixed(0)} ms`,
     );
+    for (const [name, xs] of Object.entries(steps)) console.log(`  ${name}: median ${percentile(xs, 50).toFixed(0)} ms, p95 ${percentile(xs, 95).toFixed(0)} ms`);
   } finally {
     await vscode.close();
     rmSync(workspace, { recursive: true, force: true });

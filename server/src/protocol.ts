@@ -83,15 +83,37 @@ export type PreviewPanelMessage =
   | { type: "pickFile" }
   | { type: "useSelection" }
   | { type: "browsePatterns" }
-  | { type: "reveal"; start: number; end: number };
+  | { type: "reveal"; start: number; end: number }
+  /** The items in view (index of the last one + 1): the next update asks for that many lines first. */
+  | { type: "view"; end: number };
+
+/**
+ * When each step of one panel update happened (Date.now() of the extension host, the same machine's
+ * clock as the page): the benchmark splits the keystroke → panel time with it.
+ */
+export interface PreviewTiming {
+  /** The document change (or samples message) that started the update. */
+  changed: number;
+  /** The request for the first lines was sent (after the debounce). */
+  asked: number;
+  /** Its answer came back from the server. */
+  answered: number;
+  /** The message to the page was posted. */
+  posted: number;
+  /** Milliseconds the server's preview run took (worker and watchdog). */
+  serverMs?: number;
+}
 
 /** Extension → webview messages of the preview panel. */
 export type PreviewHostMessage =
   | { type: "init"; strings: Record<string, string>; samples: string; title: string; kind: PreviewTarget["kind"] }
   | { type: "samples"; text: string }
-  | { type: "result"; result: PreviewResult; counts: PreviewCounts; version: number; title: string }
-  /** The lines (grok, geoip) or events (pipeline) after the first ones, sent once those are shown. */
-  | { type: "more"; version: number; from: number; items: unknown[] }
+  | { type: "result"; result: PreviewResult; counts: PreviewCounts; version: number; title: string; timing?: PreviewTiming }
+  /**
+   * The lines (grok, geoip) or events (pipeline) after the first ones, in parts; `last` marks the final
+   * part of the update's complete result, which carries its totals.
+   */
+  | { type: "more"; version: number; from: number; items: unknown[]; last: boolean; counts?: PreviewCounts; timing?: PreviewTiming }
   | { type: "busy" };
 
 /** Totals for the panel's status line, counted by the extension before it sends the result in parts. */

@@ -5,7 +5,7 @@
 import { basename } from "node:path";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { PreviewRequest, type PreviewCounts, type PreviewHostMessage, type PreviewPanelMessage, type PreviewResult, type PreviewTarget } from "../../../server/src/protocol";
+import { PreviewRequest, type PreviewCounts, type PreviewHostMessage, type PreviewPanelMessage, type PreviewResult, type PreviewTarget, type PreviewTiming } from "../../../server/src/protocol";
 import { pickGrokPattern } from "./patternPicker";
 import { webviewStrings } from "./strings";
 
@@ -14,8 +14,16 @@ import { webviewStrings } from "./strings";
  * stale answer is dropped by its sequence number anyway).
  */
 const DOCUMENT_DEBOUNCE_MS = 10;
-/** Lines sent with the first message; the page shows them while the rest is on its way. */
-const FIRST_ITEMS = 100;
+/**
+ * Lines asked for and sent first: a screenful of line blocks (each is several rows tall) with a margin.
+ * The page reports how far down it is scrolled, and the first request then reaches that far.
+ */
+const SCREEN_ITEMS = 20;
+/**
+ * The rest goes in parts of this many items: through a remote webview (code-server) one megabyte
+ * message takes hundreds of milliseconds, and the page can lay out one part while the next travels.
+ */
+const PART_ITEMS = 150;
 /** Sample files longer than this are cut (the panel is for a sample, not a whole log). */
 const MAX_SAMPLE_LINES = 10_000;
 
@@ -41,6 +49,33 @@ export function sampleLines(text: string): string[] {
   return text.replace(/\r?\n$/, "").split(/\r?\n/);
 }
 
+function countsOf(result: PreviewResult, samples: number, partial: boolean): PreviewCounts {
+  const counts: PreviewCounts = { samples, items: 0, matched: 0, outputs: 0, dropped: 0, ...(partial ? { partial } : {}) };
+  if (result.kind === "grok" || result.kind === "geoip") {
+    counts.items = result.lines.length;
+    counts.matched = result.lines.filter((l) => l.matched).length;
+  } else if (result.kind === "pipeline") {
+    counts.items = result.events.length;
+    counts.outputs = result.outputs.length;
+    counts.dropped = result.events.filter((e) => e.dropped).length;
+  }
+  return counts;
+}
+
+/**
+ * Whether the complete result starts with the items the page already shows (a multiline codec can
+ * make the last event of a partial run shorter, and notes or errors can differ): then only the rest
+ * is sent.
+ */
+function sameHead(shown: PreviewResult, full: PreviewResult, n: number): boolean {
+  if (shown.kind !== full.kind || shown.error !== full.error || JSON.stringify(shown.notes) !== JSON.stringify(full.notes) || shown.timeout || full.timeout) return false;
+  const items = (r: PreviewResult): unknown[] => (r.kind === "grok" || r.kind === "geoip" ? r.lines : r.kind === "pipeline" ? r.events : []);
+  const a = items(shown).slice(0, n);
+  const b = items(full).slice(0, n);
+  if (full.kind === "pipeline" && shown.kind === "pipeline" && JSON.stringify(full.skipped) !== JSON.stringify(shown.skipped)) return false;
+  return a.length === n && JSON.stringify(a) === JSON.stringify(b);
+}
+
 export class PreviewPanel {
   private static readonly panels = new Map<string, PreviewPanel>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -48,6 +83,10 @@ export class PreviewPanel {
   private timer: NodeJS.Timeout | undefined;
   private sequence = 0;
   private ready = false;
+  /** When the first change of the burst the next update answers happened (for `PreviewTiming`). */
+  private changedAt: number | undefined;
+  /** Items the page has in view (from its `view` messages). */
+  private viewEnd = SCREEN_ITEMS;
 
   /** Opens (or reveals) the panel for `target` of the pipeline `uri`. */
   static show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, target: PreviewTarget): PreviewPanel {
@@ -123,10 +162,14 @@ export class PreviewPanel {
       case "reveal":
         await this.reveal(m.start, m.end);
         break;
+      case "view":
+        this.viewEnd = Math.max(SCREEN_ITEMS, Math.min(MAX_SAMPLE_LINES, Math.ceil(m.end) + 5));
+        break;
     }
   }
 
   private setSamples(text: string, toPage: boolean): void {
+    this.changedAt ??= Date.now();
     this.samples = text;
     void this.context.workspaceState.update(this.samplesKey(), text);
     if (toPage) this.post({ type: "samples", text });
@@ -166,28 +209,41 @@ export class PreviewPanel {
   }
 
   private schedule(ms: number): void {
+    this.changedAt ??= Date.now();
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.update(), ms);
   }
 
-  /** Asks the server for a fresh preview; an answer that a newer request overtook is dropped. */
+  /**
+   * Asks the server for a fresh preview: the lines in view first (small and quick; the worker's line
+   * cache makes the full request that follows no dearer), then all of them, sent to the page in parts
+   * without the items it already has. An answer that a newer request overtook is dropped.
+   */
   private async update(): Promise<void> {
     if (!this.ready) return;
     const sequence = ++this.sequence;
+    const changed = this.changedAt ?? Date.now();
+    this.changedAt = undefined;
     const samples = sampleLines(this.samples);
     this.post({ type: "busy" });
     try {
       const params = { uri: this.uri.toString(), target: this.target, samples, trusted: vscode.workspace.isTrusted };
-      // A screenful first: its answer is small and quick, and the worker's line cache makes the full
-      // request that follows no dearer.
-      if (samples.length > FIRST_ITEMS) {
-        const first = await this.client.sendRequest(PreviewRequest, { ...params, limit: FIRST_ITEMS });
+      const first = Math.min(samples.length, this.viewEnd);
+      let shown: PreviewResult | undefined;
+      let shownItems = 0;
+      if (samples.length > first) {
+        const asked = Date.now();
+        const head = await this.client.sendRequest(PreviewRequest, { ...params, limit: first });
         if (sequence !== this.sequence) return;
-        this.postInParts(first, samples.length, sequence, true);
+        shownItems = this.postHead(head, samples.length, sequence, { changed, asked, answered: Date.now(), posted: 0, serverMs: head.elapsedMs }, first);
+        shown = head;
       }
+      const asked = Date.now();
       const result = await this.client.sendRequest(PreviewRequest, params);
       if (sequence !== this.sequence) return;
-      this.postInParts(result, samples.length, sequence);
+      const timing: PreviewTiming = { changed, asked, answered: Date.now(), posted: 0, serverMs: result.elapsedMs };
+      const from = shown && sameHead(shown, result, shownItems) ? shownItems : this.postHead(result, samples.length, sequence, timing, Infinity);
+      this.postRest(result, samples.length, sequence, from, timing);
     } catch (error) {
       if (sequence !== this.sequence) return;
       const counts: PreviewCounts = { samples: samples.length, items: 0, matched: 0, outputs: 0, dropped: 0 };
@@ -196,30 +252,38 @@ export class PreviewPanel {
   }
 
   /**
-   * A thousand lines of captures are over a megabyte, which a remote webview (code-server) takes
-   * hundreds of milliseconds to receive: the first lines go at once, the rest right after.
+   * Posts the result with its first items (a screenful, or all up to `limit` lines when the page is
+   * scrolled further down); returns how many items went.
    */
-  private postInParts(result: PreviewResult, samples: number, version: number, partial = false): void {
-    const title = targetTitle(this.uri, this.target);
-    const counts: PreviewCounts = { samples, items: 0, matched: 0, outputs: 0, dropped: 0, ...(partial ? { partial } : {}) };
-    let rest: unknown[] = [];
+  private postHead(result: PreviewResult, samples: number, version: number, timing: PreviewTiming, limit: number): number {
+    const partial = limit < samples;
+    const counts = countsOf(result, samples, partial);
+    const n = Math.max(SCREEN_ITEMS, Math.min(limit, this.viewEnd));
     let head: PreviewResult = result;
+    let sent = 0;
     if (result.kind === "grok" || result.kind === "geoip") {
-      const lines: { matched: boolean }[] = result.lines;
-      counts.items = lines.length;
-      counts.matched = lines.filter((l) => l.matched).length;
-      rest = lines.slice(FIRST_ITEMS);
-      head = { ...result, lines: result.lines.slice(0, FIRST_ITEMS) } as PreviewResult;
+      head = { ...result, lines: result.lines.slice(0, n) } as PreviewResult;
+      sent = Math.min(n, result.lines.length);
     } else if (result.kind === "pipeline") {
-      counts.items = result.events.length;
-      counts.outputs = result.outputs.length;
-      counts.dropped = result.events.filter((e) => e.dropped).length;
-      rest = result.events.slice(FIRST_ITEMS);
       // The page shows outputs per trace; the separate list is only counted.
-      head = { ...result, events: result.events.slice(0, FIRST_ITEMS), outputs: [] };
+      head = { ...result, events: result.events.slice(0, n), outputs: [] };
+      sent = Math.min(n, result.events.length);
     }
-    this.post({ type: "result", result: head, counts, version, title });
-    if (rest.length) this.post({ type: "more", version, from: FIRST_ITEMS, items: rest });
+    this.post({ type: "result", result: head, counts, version, title: targetTitle(this.uri, this.target), timing: { ...timing, posted: Date.now() } });
+    return sent;
+  }
+
+  /** The items from `from` on, in parts; the last part carries the totals of the complete result. */
+  private postRest(result: PreviewResult, samples: number, version: number, from: number, timing: PreviewTiming): void {
+    const items: unknown[] = result.kind === "grok" || result.kind === "geoip" ? result.lines : result.kind === "pipeline" ? result.events : [];
+    const counts = countsOf(result, samples, false);
+    let at = from;
+    do {
+      const part = items.slice(at, at + PART_ITEMS);
+      const last = at + PART_ITEMS >= items.length;
+      this.post({ type: "more", version, from: at, items: part, last, ...(last ? { counts, timing: { ...timing, posted: Date.now() } } : {}) });
+      at += PART_ITEMS;
+    } while (at < items.length);
   }
 
   private html(): string {

@@ -5,8 +5,8 @@
 import "./style.css";
 import "@vscode-elements/elements/dist/vscode-button/index.js";
 import "@vscode-elements/elements/dist/vscode-textarea/index.js";
-import type { PreviewHostMessage, PreviewPanelMessage } from "../../../server/src/protocol";
-import { appendMore, renderResult } from "./render";
+import type { PreviewHostMessage, PreviewPanelMessage, PreviewTiming } from "../../../server/src/protocol";
+import { appendMore, renderResult, renderStatus } from "./render";
 import { setStrings, s } from "./strings";
 
 declare function acquireVsCodeApi(): { postMessage(message: PreviewPanelMessage): void; getState(): unknown; setState(state: unknown): void };
@@ -42,6 +42,86 @@ results.addEventListener("click", (e) => {
   post({ type: "reveal", start, end });
 });
 
+/** Items laid out per animation frame while the rest of a result arrives: typing stays responsive. */
+const ITEMS_PER_FRAME = 60;
+
+/** Runs `cb` at the next frame, or after 50 ms when the page is hidden (no frames then). */
+function nextFrame(cb: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cb();
+  };
+  requestAnimationFrame(run);
+  setTimeout(run, 50);
+}
+
+/** Runs `cb` once the frame that shows the current DOM has been painted. */
+function afterPaint(cb: () => void): void {
+  nextFrame(() => setTimeout(cb, 0));
+}
+
+/**
+ * Marks on <body> for tests and the benchmark (page clock, Date.now(), same machine as the extension):
+ * `version`/`shown` once the first screenful of an update is painted, `complete`/`completed` once every
+ * item of it is painted, and the extension's `PreviewTiming` of each as JSON.
+ */
+function mark(values: Record<string, string>): void {
+  Object.assign(document.body.dataset, values);
+}
+
+type More = Extract<PreviewHostMessage, { type: "more" }>;
+let shownVersion = -1;
+let queue: More[] = [];
+let pumping = false;
+
+function pump(): void {
+  let budget = ITEMS_PER_FRAME;
+  while (budget > 0 && queue.length) {
+    const m = queue[0];
+    if (m.version !== shownVersion) {
+      queue.shift();
+      continue;
+    }
+    const take = m.items.slice(0, budget);
+    appendMore(results, m.version, m.from, take);
+    budget -= Math.max(1, take.length);
+    if (take.length < m.items.length) queue[0] = { ...m, from: m.from + take.length, items: m.items.slice(take.length) };
+    else {
+      queue.shift();
+      if (m.last) finish(m);
+    }
+  }
+  if (queue.length) nextFrame(pump);
+  else pumping = false;
+}
+
+function finish(m: More): void {
+  if (m.counts) renderStatus(status, m.counts);
+  status.classList.remove("busy");
+  const version = String(m.version);
+  mark({ full: version, received: document.body.dataset.received ?? "" });
+  afterPaint(() => mark({ complete: version, completed: String(Date.now()), fullTiming: JSON.stringify(m.timing ?? {}) }));
+}
+
+function showResult(m: Extract<PreviewHostMessage, { type: "result" }>, timing: PreviewTiming | undefined): void {
+  const received = Date.now();
+  queue = [];
+  shownVersion = m.version;
+  if (!m.counts.partial) status.classList.remove("busy");
+  $("title").textContent = m.title;
+  renderResult(results, status, m.result, m.counts, m.version);
+  const version = String(m.version);
+  const first = document.body.dataset.version !== version;
+  afterPaint(() => {
+    if (shownVersion !== m.version) return;
+    if (first) mark({ version, shown: String(Date.now()), firstReceived: String(received), timing: JSON.stringify(timing ?? {}) });
+    // An error has no items to follow.
+    if (m.result.kind === "none" || m.result.error) mark({ full: version, complete: version, completed: String(Date.now()) });
+  });
+}
+
 window.addEventListener("message", (event: MessageEvent<PreviewHostMessage>) => {
   const m = event.data;
   switch (m.type) {
@@ -59,27 +139,36 @@ window.addEventListener("message", (event: MessageEvent<PreviewHostMessage>) => 
       status.classList.add("busy");
       break;
     case "result":
-      document.body.dataset.received = String(Date.now());
-      status.classList.remove("busy");
-      $("title").textContent = m.title;
-      renderResult(results, status, m.result, m.counts, m.version);
-      // Marks for tests and the benchmark: `version` and `shown` (page clock) at the first display of an
-      // update, a screenful or all of it; `full` once the complete result is in.
-      if (document.body.dataset.version !== String(m.version)) document.body.dataset.shown = String(Date.now());
-      document.body.dataset.version = String(m.version);
-      if (!m.counts.partial) document.body.dataset.full = String(m.version);
+      showResult(m, m.timing);
       break;
     case "more":
-      // After the first part has been painted, so the update shows before the long tail is laid out.
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          appendMore(results, m.version, m.from, m.items);
-          document.body.dataset.complete = String(m.version);
-          document.body.dataset.completed = String(Date.now());
-        }, 0),
-      );
+      if (m.version !== shownVersion) break;
+      document.body.dataset.received = String(Date.now());
+      queue.push(m);
+      if (!pumping) {
+        pumping = true;
+        nextFrame(pump);
+      }
       break;
   }
 });
+
+/** Tells the extension how many items are in view, so the next update asks for those first. */
+let viewPending = false;
+function reportView(): void {
+  if (viewPending) return;
+  viewPending = true;
+  nextFrame(() => {
+    viewPending = false;
+    const below = document.elementFromPoint(Math.min(40, window.innerWidth - 1), window.innerHeight - 1)?.closest<HTMLElement>("[data-index]");
+    const items = results.querySelectorAll<HTMLElement>("[data-index]");
+    const tail = items[items.length - 1];
+    // Nothing at the bottom edge: the list ends above it, so every item is in view.
+    const last = below ? Number(below.dataset.index) : tail && tail.getBoundingClientRect().top < window.innerHeight ? Number(tail.dataset.index) : 0;
+    post({ type: "view", end: last + 1 });
+  });
+}
+window.addEventListener("scroll", reportView, { passive: true });
+window.addEventListener("resize", reportView);
 
 post({ type: "ready" });

@@ -15,8 +15,6 @@ type Capture = Line["captures"][number];
 
 /** Lines rendered at most; the rest are counted in the status line. */
 const MAX_RENDERED = 1000;
-/** What the extension asks for first (PreviewPanel's FIRST_ITEMS). */
-const FIRST_PARTIAL = 100;
 
 const PALETTE = 8;
 
@@ -87,7 +85,7 @@ function grokLine(line: Line, index: number, colours: Map<string, number>, patte
   if (line.matched && line.match) {
     const text = highlight(line.input, line.captures, colours);
     const which = line.match.field === "message" ? s("pattern {0} matched", line.match.patternIndex + 1) : s("pattern {0} matched on {1}", line.match.patternIndex + 1, line.match.field);
-    return `<section class="line ok" data-testid="line" data-matched="true">${head}<span class="badge status ok">${esc(which)}</span></div><pre class="sample" data-testid="sample">${text}</pre><code class="pattern">${esc(patternOf(line.match.field, line.match.patternIndex)?.pattern ?? "")}</code>${changesTable(line.changes, "fields")}</section>`;
+    return `<section class="line ok" data-testid="line" data-matched="true" data-index="${index}">${head}<span class="badge status ok">${esc(which)}</span></div><pre class="sample" data-testid="sample">${text}</pre><code class="pattern">${esc(patternOf(line.match.field, line.match.patternIndex)?.pattern ?? "")}</code>${changesTable(line.changes, "fields")}</section>`;
   }
   const progress = (line.progress ?? [])
     .map((p) => {
@@ -114,7 +112,7 @@ function grokLine(line: Line, index: number, colours: Map<string, number>, patte
       return `<div class="progress" data-testid="progress" data-matched-elements="${p.matchedElements}" data-stopped-at="${p.stoppedAt}"><div class="muted">${esc(s("Pattern {0}", p.patternIndex + 1))}: ${esc(summary)}</div><code class="pattern">${patternHtml}</code><pre class="sample">${input}</pre>${caret}</div>`;
     })
     .join("");
-  return `<section class="line fail" data-testid="line" data-matched="false">${head}<span class="badge status fail">${esc(line.timedOut ? s("timed out") : s("no match"))}</span></div><pre class="sample" data-testid="sample">${esc(line.input)}</pre><div class="reason" data-testid="reason">${esc(line.reason ?? "")}</div>${progress}${changesTable(line.changes, "fields")}</section>`;
+  return `<section class="line fail" data-testid="line" data-matched="false" data-index="${index}">${head}<span class="badge status fail">${esc(line.timedOut ? s("timed out") : s("no match"))}</span></div><pre class="sample" data-testid="sample">${esc(line.input)}</pre><div class="reason" data-testid="reason">${esc(line.reason ?? "")}</div>${progress}${changesTable(line.changes, "fields")}</section>`;
 }
 
 /** Column of `offset` counted in code points, so the caret lines up under astral characters too. */
@@ -126,7 +124,7 @@ function geoipLine(line: Geoip["lines"][number], index: number): string {
   const badge = line.matched ? `<span class="badge status ok">${esc(s("found"))}</span>` : `<span class="badge status fail">${esc(s("no match"))}</span>`;
   const reason = line.reason ? `<div class="reason" data-testid="reason">${esc(line.reason)}</div>` : "";
   const tags = line.tags.length ? `<div class="muted">${esc(s("Tags: {0}", line.tags.join(", ")))}</div>` : "";
-  return `<section class="line ${line.matched ? "ok" : "fail"}" data-testid="line" data-matched="${line.matched}"><div class="line-head"><span class="num">${index + 1}</span>${badge}</div><pre class="sample" data-testid="sample">${esc(line.input)}</pre>${reason}${tags}${changesTable(line.changes, "fields")}</section>`;
+  return `<section class="line ${line.matched ? "ok" : "fail"}" data-testid="line" data-matched="${line.matched}" data-index="${index}"><div class="line-head"><span class="num">${index + 1}</span>${badge}</div><pre class="sample" data-testid="sample">${esc(line.input)}</pre>${reason}${tags}${changesTable(line.changes, "fields")}</section>`;
 }
 
 function pipelineEvents(result: Pipeline, from: number): string[] {
@@ -150,18 +148,36 @@ function pipelineEvents(result: Pipeline, from: number): string[] {
         })
         .join("");
       const output = trace.output ? `<details><summary>${esc(s("Event at the outputs"))}</summary><pre class="json">${esc(JSON.stringify(trace.output, null, 2))}</pre></details>` : "";
-      return `<section class="line ${trace.dropped ? "fail" : "ok"}" data-testid="event"><div class="line-head"><span class="num">${i + 1}</span>${origin}${fate}</div><pre class="sample">${esc(message)}</pre><ol class="steps">${steps}</ol>${output}</section>`;
+      return `<section class="line ${trace.dropped ? "fail" : "ok"}" data-testid="event" data-index="${i}"><div class="line-head"><span class="num">${i + 1}</span>${origin}${fate}</div><pre class="sample">${esc(message)}</pre><ol class="steps">${steps}</ol>${output}</section>`;
     });
 }
 
 /** What `appendMore` needs to render the rest of a result like its first part. */
-let current: { result: PreviewResult; colours: Map<string, number>; version: number } | undefined;
+let current: { result: PreviewResult; colours: Map<string, number>; version: number; results: HTMLElement } | undefined;
 
 function items(result: PreviewResult, from: number, colours: Map<string, number>): string[] {
   if (result.kind === "grok") return result.lines.map((l, i) => grokLine(l, from + i, colours, result.patterns));
   if (result.kind === "geoip") return result.lines.map((l, i) => geoipLine(l, from + i));
   if (result.kind === "pipeline") return pipelineEvents(result, from);
   return [];
+}
+
+/** The status line for `counts` of the result shown (partial while the rest is on its way). */
+export function renderStatus(status: HTMLElement, counts: PreviewCounts): void {
+  const result = current?.result;
+  if (!result) return;
+  const ms = result.elapsedMs !== undefined ? ` · ${s("{0} ms", result.elapsedMs)}` : "";
+  if (result.kind === "grok") {
+    status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} lines matched", counts.matched, counts.items))}</span> · ${esc(s("pattern set {0}", result.patternSet))}${ms}`;
+  } else if (result.kind === "geoip") {
+    const db = result.database ? ` · ${esc(result.databaseType ?? "")} <span class="muted">${esc(result.database)}</span>` : "";
+    status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} addresses found", counts.matched, counts.items))}</span>${db}${ms}`;
+  } else if (result.kind === "pipeline") {
+    status.innerHTML = `<span data-testid="summary">${esc(s("{0} events in, {1} out, {2} dropped", counts.samples, counts.outputs, counts.dropped))}</span> · ${esc(result.grouping)}${ms}`;
+  }
+  if (counts.partial) status.insertAdjacentHTML("beforeend", ` · <span class="muted" data-testid="partial">${esc(s("first {0} of {1} lines; the rest follow", counts.items, counts.samples))}</span>`);
+  const marker = current?.results.querySelector("#not-shown");
+  if (!counts.partial && counts.items > MAX_RENDERED && !marker) current?.results.insertAdjacentHTML("beforeend", `<div class="muted" id="not-shown">${esc(s("{0} more not shown", counts.items - MAX_RENDERED))}</div>`);
 }
 
 /** Fills the status line and the first part of the results. */
@@ -177,22 +193,13 @@ export function renderResult(results: HTMLElement, status: HTMLElement, result: 
   }
   const colours = new Map<string, number>();
   const parts: string[] = [];
-  if (result.kind === "grok") {
-    status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} lines matched", counts.matched, counts.items))}</span> · ${esc(s("pattern set {0}", result.patternSet))}${ms}`;
-  } else if (result.kind === "geoip") {
-    const db = result.database ? ` · ${esc(result.databaseType ?? "")} <span class="muted">${esc(result.database)}</span>` : "";
-    status.innerHTML = `<span data-testid="summary">${esc(s("{0} of {1} addresses found", counts.matched, counts.items))}</span>${db}${ms}`;
-  } else {
-    status.innerHTML = `<span data-testid="summary">${esc(s("{0} events in, {1} out, {2} dropped", counts.samples, counts.outputs, counts.dropped))}</span> · ${esc(result.grouping)}${ms}`;
-    if (result.skipped.length) {
-      parts.push(`<div class="skipped" data-testid="skipped"><b>${esc(s("Skipped filters"))}</b><ul>${result.skipped.map((k) => `<li><a data-reveal="${k.range.start}:${k.range.end}">${esc(k.filter)}</a>: ${esc(k.reason)}</li>`).join("")}</ul></div>`);
-    }
+  if (result.kind === "pipeline" && result.skipped.length) {
+    parts.push(`<div class="skipped" data-testid="skipped"><b>${esc(s("Skipped filters"))}</b><ul>${result.skipped.map((k) => `<li><a data-reveal="${k.range.start}:${k.range.end}">${esc(k.filter)}</a>: ${esc(k.reason)}</li>`).join("")}</ul></div>`);
   }
-  if (counts.partial) status.insertAdjacentHTML("beforeend", ` · <span class="muted" data-testid="partial">${esc(s("first {0} of {1} lines; the rest follow", FIRST_PARTIAL, counts.samples))}</span>`);
-  parts.push(...items(result, 0, colours));
+  parts.push(...items(result, 0, colours).slice(0, MAX_RENDERED));
   results.innerHTML = notes + timeout + parts.join("");
-  if (counts.items > MAX_RENDERED) results.insertAdjacentHTML("beforeend", `<div class="muted" id="not-shown">${esc(s("{0} more not shown", counts.items - MAX_RENDERED))}</div>`);
-  current = { result, colours, version };
+  current = { result, colours, version, results };
+  renderStatus(status, counts);
 }
 
 /** Appends the lines (or events) that followed the first part, if they belong to the result shown. */

@@ -160,7 +160,7 @@ async function webviewBench(): Promise<void> {
     const column = `    match => { "message" => "${PATTERN.replace("verb", "v")}`.indexOf("WORD:v") + "WORD:v".length + 1;
     await vscode.page.locator(".editor-group-container").first().locator(".view-lines").click();
     await vscode.goTo(3, column);
-    type Marks = { version?: string; shown?: string; complete?: string; completed?: string; firstReceived?: string; timing?: string; fullTiming?: string };
+    type Marks = { version?: string; shown?: string; firstInDom?: string; complete?: string; completed?: string; firstReceived?: string; timing?: string; fullTiming?: string };
     type Timing = { changed: number; asked: number; answered: number; posted: number; serverMs?: number };
     const marks = () => frame.evaluate(() => ({ ...(globalThis as unknown as { document: { body: { dataset: Marks } } }).document.body.dataset }));
     const firsts: number[] = [];
@@ -190,7 +190,8 @@ async function webviewBench(): Promise<void> {
           step("  of which the server's run", a.serverMs ?? 0);
           step("extension → postMessage", a.posted - a.answered);
           step("postMessage → page", Number(after.firstReceived) - a.posted);
-          step("page: render + paint screenful", shown - Number(after.firstReceived));
+          step("page: screenful into the DOM", Number(after.firstInDom) - Number(after.firstReceived));
+          step("page: then painted", shown - Number(after.firstInDom));
         }
         if (b.asked !== undefined && b.answered !== undefined && b.posted !== undefined) {
           step("full request (sync + server)", b.answered - b.asked);

@@ -87,6 +87,8 @@ export class PreviewPanel {
   private changedAt: number | undefined;
   /** Items the page has in view (from its `view` messages). */
   private viewEnd = SCREEN_ITEMS;
+  /** When the last update started (Date.now()). */
+  private lastUpdate = 0;
 
   /** Opens (or reveals) the panel for `target` of the pipeline `uri`. */
   static show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, target: PreviewTarget): PreviewPanel {
@@ -208,10 +210,18 @@ export class PreviewPanel {
     await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
   }
 
+  /**
+   * The first change after a quiet spell is answered at once (after the language client has sent it:
+   * its listener ran before ours); changes that follow within `ms` are grouped.
+   */
   private schedule(ms: number): void {
+    const quiet = this.changedAt === undefined && !this.timer && Date.now() - this.lastUpdate > ms;
     this.changedAt ??= Date.now();
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), ms);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update();
+    }, quiet ? 0 : ms);
   }
 
   /**
@@ -222,6 +232,7 @@ export class PreviewPanel {
   private async update(): Promise<void> {
     if (!this.ready) return;
     const sequence = ++this.sequence;
+    this.lastUpdate = Date.now();
     const changed = this.changedAt ?? Date.now();
     this.changedAt = undefined;
     const samples = sampleLines(this.samples);

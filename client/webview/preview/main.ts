@@ -6,7 +6,7 @@ import "./style.css";
 import "@vscode-elements/elements/dist/vscode-button/index.js";
 import "@vscode-elements/elements/dist/vscode-textarea/index.js";
 import type { PreviewHostMessage, PreviewPanelMessage, PreviewTiming } from "../../../server/src/protocol";
-import { appendMore, renderResult, renderStatus } from "./render";
+import { appendMore, renderResult, renderStatus, trimItems } from "./render";
 import { setStrings, s } from "./strings";
 
 declare function acquireVsCodeApi(): { postMessage(message: PreviewPanelMessage): void; getState(): unknown; setState(state: unknown): void };
@@ -42,8 +42,12 @@ results.addEventListener("click", (e) => {
   post({ type: "reveal", start, end });
 });
 
-/** Items laid out per animation frame while the rest of a result arrives: typing stays responsive. */
-const ITEMS_PER_FRAME = 60;
+/**
+ * Milliseconds of each animation frame spent putting the rest of a result into the page, in slices
+ * of a few items: the long tail never holds up a newer update or the typing in the samples box.
+ */
+const FRAME_BUDGET_MS = 10;
+const ITEMS_PER_SLICE = 25;
 
 /** Runs `cb` at the next frame, or after 50 ms when the page is hidden (no frames then). */
 function nextFrame(cb: () => void): void {
@@ -77,16 +81,15 @@ let queue: More[] = [];
 let pumping = false;
 
 function pump(): void {
-  let budget = ITEMS_PER_FRAME;
-  while (budget > 0 && queue.length) {
+  const deadline = performance.now() + FRAME_BUDGET_MS;
+  while (queue.length && performance.now() < deadline) {
     const m = queue[0];
     if (m.version !== shownVersion) {
       queue.shift();
       continue;
     }
-    const take = m.items.slice(0, budget);
+    const take = m.items.slice(0, ITEMS_PER_SLICE);
     appendMore(results, m.version, m.from, take);
-    budget -= Math.max(1, take.length);
     if (take.length < m.items.length) queue[0] = { ...m, from: m.from + take.length, items: m.items.slice(take.length) };
     else {
       queue.shift();
@@ -98,7 +101,10 @@ function pump(): void {
 }
 
 function finish(m: More): void {
-  if (m.counts) renderStatus(status, m.counts);
+  if (m.counts) {
+    trimItems(results, m.version, m.counts.items);
+    renderStatus(status, m.counts);
+  }
   status.classList.remove("busy");
   const version = String(m.version);
   mark({ full: version, received: document.body.dataset.received ?? "" });
@@ -112,11 +118,12 @@ function showResult(m: Extract<PreviewHostMessage, { type: "result" }>, timing: 
   if (!m.counts.partial) status.classList.remove("busy");
   $("title").textContent = m.title;
   renderResult(results, status, m.result, m.counts, m.version);
+  const inDom = Date.now();
   const version = String(m.version);
   const first = document.body.dataset.version !== version;
   afterPaint(() => {
     if (shownVersion !== m.version) return;
-    if (first) mark({ version, shown: String(Date.now()), firstReceived: String(received), timing: JSON.stringify(timing ?? {}) });
+    if (first) mark({ version, shown: String(Date.now()), firstReceived: String(received), firstInDom: String(inDom), timing: JSON.stringify(timing ?? {}) });
     // An error has no items to follow.
     if (m.result.kind === "none" || m.result.error) mark({ full: version, complete: version, completed: String(Date.now()) });
   });

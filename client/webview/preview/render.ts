@@ -180,7 +180,32 @@ export function renderStatus(status: HTMLElement, counts: PreviewCounts): void {
   if (!counts.partial && counts.items > MAX_RENDERED && !marker) current?.results.insertAdjacentHTML("beforeend", `<div class="muted" id="not-shown">${esc(s("{0} more not shown", counts.items - MAX_RENDERED))}</div>`);
 }
 
-/** Fills the status line and the first part of the results. */
+/** The line blocks in `results`, after the prefix (notes, skipped filters): child 1 + i holds item i. */
+function itemAt(results: HTMLElement, index: number): Element | undefined {
+  const el = results.children[1 + index];
+  return el && (el as HTMLElement).dataset.index === String(index) ? el : undefined;
+}
+
+const parser = document.createElement("template");
+
+/**
+ * Puts the items from `from` on in place of the blocks the previous result showed there (or after the
+ * last one): the rest of the page stays laid out, nothing jumps, and the scroll position holds.
+ */
+function placeItems(results: HTMLElement, from: number, html: string[]): void {
+  if (!html.length) return;
+  parser.innerHTML = html.join("");
+  const nodes = [...parser.content.children];
+  const marker = results.querySelector(":scope > #not-shown");
+  nodes.forEach((node, k) => {
+    const old = itemAt(results, from + k);
+    if (old) old.replaceWith(node);
+    else if (marker) marker.before(node);
+    else results.append(node);
+  });
+}
+
+/** Fills the status line and the first part of the results; blocks further down stay, marked stale, until their update arrives. */
 export function renderResult(results: HTMLElement, status: HTMLElement, result: PreviewResult, counts: PreviewCounts, version: number): void {
   const notes = (result.notes ?? []).map((n) => `<div class="note">${esc(n)}</div>`).join("");
   const timeout = result.timeout ? `<div class="reason" data-testid="timeout">${esc(result.timeout.message)}</div>` : "";
@@ -191,13 +216,21 @@ export function renderResult(results: HTMLElement, status: HTMLElement, result: 
     results.innerHTML = notes + timeout;
     return;
   }
-  const colours = new Map<string, number>();
-  const parts: string[] = [];
-  if (result.kind === "pipeline" && result.skipped.length) {
-    parts.push(`<div class="skipped" data-testid="skipped"><b>${esc(s("Skipped filters"))}</b><ul>${result.skipped.map((k) => `<li><a data-reveal="${k.range.start}:${k.range.end}">${esc(k.filter)}</a>: ${esc(k.reason)}</li>`).join("")}</ul></div>`);
+  let prefix = results.firstElementChild;
+  if (!prefix || !prefix.classList.contains("prefix")) {
+    results.innerHTML = `<div class="prefix"></div>`;
+    prefix = results.firstElementChild!;
   }
-  parts.push(...items(result, 0, colours).slice(0, MAX_RENDERED));
-  results.innerHTML = notes + timeout + parts.join("");
+  let skipped = "";
+  if (result.kind === "pipeline" && result.skipped.length) {
+    skipped = `<div class="skipped" data-testid="skipped"><b>${esc(s("Skipped filters"))}</b><ul>${result.skipped.map((k) => `<li><a data-reveal="${k.range.start}:${k.range.end}">${esc(k.filter)}</a>: ${esc(k.reason)}</li>`).join("")}</ul></div>`;
+  }
+  prefix.innerHTML = notes + timeout + skipped;
+  results.querySelector(":scope > #not-shown")?.remove();
+  const colours = new Map<string, number>();
+  const html = items(result, 0, colours).slice(0, MAX_RENDERED);
+  placeItems(results, 0, html);
+  for (let i = 1 + html.length; i < results.children.length; i++) results.children[i].classList.add("stale");
   current = { result, colours, version, results };
   renderStatus(status, counts);
 }
@@ -209,8 +242,14 @@ export function appendMore(results: HTMLElement, version: number, from: number, 
   const slice = more.slice(0, MAX_RENDERED - from);
   const partial =
     r.kind === "pipeline" ? { ...r, events: slice as typeof r.events } : r.kind === "grok" ? { ...r, lines: slice as typeof r.lines } : r.kind === "geoip" ? { ...r, lines: slice as typeof r.lines } : r;
-  const html = items(partial, from, current.colours).join("");
-  const marker = results.querySelector("#not-shown");
-  if (marker) marker.insertAdjacentHTML("beforebegin", html);
-  else results.insertAdjacentHTML("beforeend", html);
+  placeItems(results, from, items(partial, from, current.colours));
+}
+
+/** Once the whole result is in: removes the blocks of lines the previous result had beyond its end. */
+export function trimItems(results: HTMLElement, version: number, total: number): void {
+  if (!current || current.version !== version) return;
+  const marker = results.querySelector(":scope > #not-shown");
+  marker?.remove();
+  while (results.children.length > 1 + Math.min(total, MAX_RENDERED)) results.lastElementChild!.remove();
+  if (marker) results.append(marker);
 }

@@ -22,7 +22,7 @@ const help = (): string =>
   t(`Usage: logsmith <command> [options] <file-or-dir>...
 
 Commands:
-  check [--format text|json] [--logstash-version V] [--plugins a,b] <path>...
+  check [--format text|json] [--logstash-version V] [--plugins a,b] [--patterns-path DIR] <path>...
                                          Report problems in Logstash pipeline files. A
                                          directory is one pipeline: its *.conf files in
                                          Logstash's order, checked together.
@@ -33,10 +33,19 @@ Commands:
                                          files that would change and exit 1 if any.
   grok --pattern P [...] < lines          Match lines like Logstash's grok filter, one JSON
                                          result per line (logsmith grok --help).
-  simulate PIPELINE [--input FILE|-] [--geoip-db PATH]
+  simulate PIPELINE [--input FILE|-] [--geoip-db PATH] [--patterns-path DIR]
                                          Run the pipeline's filters over input lines (through
                                          its file/stdin input's codec) and print the resulting
                                          events, clones included, as JSON lines.
+  simulate --pipelines pipelines.yml --pipeline-id ID [--input FILE|-]
+                                         Follow the events from pipeline ID through its
+                                         pipeline outputs into the pipelines they reach; one
+                                         JSON line per event, tagged with its pipeline
+                                         (logsmith simulate --help).
+  logformat parse|generate --kind KIND --format FORMAT
+                                         Parse log lines with an Apache, Tomcat or log4j
+                                         format, or write the pipeline that parses them
+                                         (logsmith logformat --help).
   deploy --targets FILE --target NAME [--target NAME...] [--yes] PIPELINE...
                                          Deploy pipeline files to Logstash hosts over SSH:
                                          print the diff, ask (or --yes), test on each host,
@@ -44,7 +53,7 @@ Commands:
                                          host took the new pipeline.
   rollback --targets FILE --target NAME PIPELINE
                                          Put back the file the last deploy replaced.
-  test [--format text|json|junit] [--pipeline P] [--map DIR=PIPELINE] [PATH...]
+  test [--format text|json|junit] [--pipeline P] [--map DIR=PIPELINE] [--patterns-path DIR] [PATH...]
                                          Run Logstash Filter Verifier test cases (JSON or
                                          YAML) through the simulator: <name>.test.yaml
                                          beside <name>.conf, or the files of a mapped DIR.
@@ -60,6 +69,9 @@ Commands:
 Options:
   -h, --help       Show this help.
   -v, --version    Show the version.
+  --patterns-path DIR
+                   Grok pattern files (a directory, or one file) loaded over the built-in
+                   set, as the logsmith.grok.patternsPath setting does in the editor.
 
 Exit status: 0 no errors, 1 errors found (or files to format), 2 bad usage or unreadable files.
 `);

@@ -61,3 +61,30 @@ test("pipeline tests run through the simulator with the patternsPath patterns", 
   assert.equal(run.error, undefined);
   assert.deepEqual(run.cases.map((c) => c.status), ["passed"], run.cases[0]?.actualText);
 });
+
+test("untrusted workspace: pipeline tests read a patterns_dir inside the workspace, never one outside", async () => {
+  const outside = mkdtempSync(join(tmpdir(), "logsmith-lsp-outside-"));
+  const ws = mkdtempSync(join(tmpdir(), "logsmith-lsp-untrusted-"));
+  const untrusted = await startTestServer({ workspaceFolders: [pathToFileURL(ws).href], initializationOptions: { workspaceTrusted: false } });
+  try {
+    for (const d of [outside, join(ws, "patterns")]) {
+      mkdirSync(d, { recursive: true });
+      writeFileSync(join(d, "orders"), "ORDER ORD-%{INT}\n");
+    }
+    const testFile = `ignore: ["@timestamp"]\ntestcases:\n  - input: ["ORD-1"]\n    expected:\n      - { message: ORD-1, order: ORD-1 }\n`;
+    const pipeline = (dirs: string) => `filter {\n  grok { patterns_dir => ${dirs} match => { "message" => "^%{ORDER:order}$" } }\n}\n`;
+    writeFileSync(join(ws, "inside.conf"), pipeline('["patterns"]'));
+    writeFileSync(join(ws, "inside.test.yaml"), testFile);
+    writeFileSync(join(ws, "outside.conf"), pipeline(JSON.stringify([outside])));
+    writeFileSync(join(ws, "outside.test.yaml"), testFile);
+    const inside = await untrusted.connection.sendRequest(RunPipelineTestsRequest, { uri: pathToFileURL(join(ws, "inside.test.yaml")).href });
+    assert.deepEqual(inside.cases.map((c) => c.status), ["passed"], inside.cases[0]?.message);
+    const out = await untrusted.connection.sendRequest(RunPipelineTestsRequest, { uri: pathToFileURL(join(ws, "outside.test.yaml")).href });
+    assert.deepEqual(out.cases.map((c) => c.status), ["skipped"]);
+    assert.match(out.cases[0].message ?? "", /outside the workspace/);
+  } finally {
+    await untrusted.stop();
+    rmSync(outside, { recursive: true, force: true });
+    rmSync(ws, { recursive: true, force: true });
+  }
+});

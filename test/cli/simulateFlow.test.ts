@@ -76,3 +76,14 @@ test("simulate --help documents --pipelines and the output shape", () => {
   assert.equal(r.status, 0);
   for (const s of ["--pipelines", "--pipeline-id", "--root", "--patterns-path", '{"pipeline":"ID","event":{...}}', '"from":{"pipeline":"ID","address":"ADDRESS"}']) assert.ok(r.stdout.includes(s), s);
 });
+
+test("--root: path.config is matched under the given folder when pipelines.yml lives elsewhere", () => {
+  const yml = join(tmp, "elsewhere", "pipelines.yml");
+  cpSync(YML, yml, { recursive: true });
+  const lost = run(["--pipelines", yml, "--pipeline-id", "indexer"]);
+  assert.equal(lost.status, 2);
+  assert.match(lost.stderr, /indexer/);
+  const found = run(["--pipelines", yml, "--pipeline-id", "indexer", "--root", FIXTURE]);
+  assert.equal(found.status, 0, found.stderr);
+  assert.deepEqual(records(found.stdout).map((o) => o.pipeline), ["indexer", "indexer", "apache-es", "tomcat-es"]);
+});

@@ -50,6 +50,8 @@ function listFiles(dir: string, out: string[]): string[] {
 /** The workspace-like view of a Logstash install: pipelines.yml plus the config files under `root`. */
 export function loadPipelineIndex(ymlPath: string, root: string): { index: PipelineIndex; ids: string[] } {
   const yml = resolve(ymlPath);
+  // Read first: a missing pipelines.yml must not cost a walk of its surroundings.
+  const ymlText = readFileSync(yml, "utf8");
   const files = listFiles(resolve(root), []);
   const texts = new Map<string, string>();
   const read = (p: string) => {
@@ -57,7 +59,7 @@ export function loadPipelineIndex(ymlPath: string, root: string): { index: Pipel
     if (text === undefined) texts.set(p, (text = readFileSync(p, "utf8")));
     return text;
   };
-  const analysis = analyzePipelinesYml(readFileSync(yml, "utf8"), { path: yml, roots: [resolve(root)], files });
+  const analysis = analyzePipelinesYml(ymlText, { path: yml, roots: [resolve(root)], files });
   const parses = new Map<string, ParseResult>();
   const pipelines = groupPipelines({
     ymls: [{ path: yml, analysis }],

@@ -85,7 +85,9 @@ export type PreviewPanelMessage =
   | { type: "browsePatterns" }
   | { type: "reveal"; start: number; end: number }
   /** The items in view (index of the last one + 1): the next update asks for that many lines first. */
-  | { type: "view"; end: number };
+  | { type: "view"; end: number }
+  /** The page has laid out the items of `version` up to `next`: the extension sends the following part. */
+  | { type: "ack"; version: number; next: number };
 
 /**
  * When each step of one panel update happened (Date.now() of the extension host, the same machine's

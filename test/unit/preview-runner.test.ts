@@ -30,3 +30,17 @@ test("preview runner: the worker survives a timeout and answers the next request
   assert.deepEqual((r as GrokPreview).lines[0].changes.map((c) => [c.field, c.after]), [["[w]", "hello"]]);
   assert.equal(r.timeout, undefined);
 });
+
+test("preview runner: a request cancelled while it waits for the worker is skipped; one cancelled later still answers", async () => {
+  let cancelled = false;
+  const lines = Array.from({ length: 300 }, (_, i) => `word${i}`);
+  const first = runner.run(config("%{WORD:w}"), { kind: "grok", index: 0 }, lines, env);
+  const queued = runner.run(config("%{WORD:x}"), { kind: "grok", index: 0 }, lines, env, () => cancelled);
+  cancelled = true;
+  const [a, b] = await Promise.all([first, queued]);
+  assert.equal((a as GrokPreview).lines.length, 300);
+  assert.deepEqual(b, { kind: "none" });
+  // Asked but not cancelled by its turn: runs as usual.
+  const c = await runner.run(config("%{WORD:x}"), { kind: "grok", index: 0 }, ["hi"], env, () => false);
+  assert.equal((c as GrokPreview).lines[0].matched, true);
+});

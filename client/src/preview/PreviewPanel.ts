@@ -20,6 +20,12 @@ const DOCUMENT_DEBOUNCE_MS = 10;
  */
 const SCREEN_ITEMS = 20;
 /**
+ * The complete result is asked for once the document has been still this long after the screenful
+ * was shown: while the user types, the worker then answers each keystroke's screenful instead of
+ * computing a thousand lines that the next keystroke makes stale.
+ */
+const FULL_AFTER_MS = 40;
+/**
  * The rest goes in parts of this many items: through a remote webview (code-server) one megabyte
  * message takes hundreds of milliseconds, and the page can lay out one part while the next travels.
  */
@@ -89,6 +95,10 @@ export class PreviewPanel {
   private viewEnd = SCREEN_ITEMS;
   /** When the last update started (Date.now()). */
   private lastUpdate = 0;
+  /** The parts of the current update not yet posted (paced by the page's acks). */
+  /** Cancels the server requests of the update in progress when a newer one starts. */
+  private cancel: vscode.CancellationTokenSource | undefined;
+  private rest: { version: number; items: unknown[]; next: number; acked: number; counts: PreviewCounts; timing: PreviewTiming } | undefined;
 
   /** Opens (or reveals) the panel for `target` of the pipeline `uri`. */
   static show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, target: PreviewTarget): PreviewPanel {
@@ -164,6 +174,12 @@ export class PreviewPanel {
       case "reveal":
         await this.reveal(m.start, m.end);
         break;
+      case "ack":
+        if (this.rest && this.rest.version === m.version) {
+          this.rest.acked = Math.max(this.rest.acked, m.next);
+          this.pumpRest();
+        }
+        break;
       case "view":
         this.viewEnd = Math.max(SCREEN_ITEMS, Math.min(MAX_SAMPLE_LINES, Math.ceil(m.end) + 5));
         break;
@@ -233,6 +249,9 @@ export class PreviewPanel {
     if (!this.ready) return;
     const sequence = ++this.sequence;
     this.lastUpdate = Date.now();
+    this.rest = undefined;
+    this.cancel?.cancel();
+    const cancel = (this.cancel = new vscode.CancellationTokenSource());
     const changed = this.changedAt ?? Date.now();
     this.changedAt = undefined;
     const samples = sampleLines(this.samples);
@@ -244,19 +263,21 @@ export class PreviewPanel {
       let shownItems = 0;
       if (samples.length > first) {
         const asked = Date.now();
-        const head = await this.client.sendRequest(PreviewRequest, { ...params, limit: first });
+        const head = await this.client.sendRequest(PreviewRequest, { ...params, limit: first }, cancel.token);
         if (sequence !== this.sequence) return;
         shownItems = this.postHead(head, samples.length, sequence, { changed, asked, answered: Date.now(), posted: 0, serverMs: head.elapsedMs }, first);
         shown = head;
+        await new Promise((r) => setTimeout(r, FULL_AFTER_MS));
+        if (sequence !== this.sequence) return;
       }
       const asked = Date.now();
-      const result = await this.client.sendRequest(PreviewRequest, params);
+      const result = await this.client.sendRequest(PreviewRequest, params, cancel.token);
       if (sequence !== this.sequence) return;
       const timing: PreviewTiming = { changed, asked, answered: Date.now(), posted: 0, serverMs: result.elapsedMs };
       const from = shown && sameHead(shown, result, shownItems) ? shownItems : this.postHead(result, samples.length, sequence, timing, Infinity);
       this.postRest(result, samples.length, sequence, from, timing);
     } catch (error) {
-      if (sequence !== this.sequence) return;
+      if (sequence !== this.sequence || cancel.token.isCancellationRequested) return;
       const counts: PreviewCounts = { samples: samples.length, items: 0, matched: 0, outputs: 0, dropped: 0 };
       this.post({ type: "result", result: { kind: "none", error: String(error) }, counts, version: sequence, title: targetTitle(this.uri, this.target) });
     }
@@ -284,17 +305,31 @@ export class PreviewPanel {
     return sent;
   }
 
-  /** The items from `from` on, in parts; the last part carries the totals of the complete result. */
+  /**
+   * The items from `from` on, in parts; the last part carries the totals of the complete result. At
+   * most two parts are on their way at a time (the page acknowledges each), so a megabyte of tail never
+   * queues in front of the next keystroke's update, and a newer update stops the rest of this one.
+   */
   private postRest(result: PreviewResult, samples: number, version: number, from: number, timing: PreviewTiming): void {
     const items: unknown[] = result.kind === "grok" || result.kind === "geoip" ? result.lines : result.kind === "pipeline" ? result.events : [];
-    const counts = countsOf(result, samples, false);
-    let at = from;
-    do {
-      const part = items.slice(at, at + PART_ITEMS);
-      const last = at + PART_ITEMS >= items.length;
-      this.post({ type: "more", version, from: at, items: part, last, ...(last ? { counts, timing: { ...timing, posted: Date.now() } } : {}) });
-      at += PART_ITEMS;
-    } while (at < items.length);
+    this.rest = { version, items, next: from, acked: from, counts: countsOf(result, samples, false), timing };
+    this.pumpRest(true);
+  }
+
+  private pumpRest(first = false): void {
+    const rest = this.rest;
+    if (!rest || rest.version !== this.sequence) return;
+    while ((first || rest.next < rest.items.length) && rest.next - rest.acked < 2 * PART_ITEMS) {
+      first = false;
+      const at = rest.next;
+      const last = at + PART_ITEMS >= rest.items.length;
+      rest.next = at + PART_ITEMS;
+      this.post({ type: "more", version: rest.version, from: at, items: rest.items.slice(at, rest.next), last, ...(last ? { counts: rest.counts, timing: { ...rest.timing, posted: Date.now() } } : {}) });
+      if (last) {
+        this.rest = undefined;
+        return;
+      }
+    }
   }
 
   private html(): string {
@@ -331,6 +366,7 @@ export class PreviewPanel {
 
   private dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.cancel?.cancel();
     PreviewPanel.panels.delete(this.key);
     for (const d of this.disposables) d.dispose();
   }

@@ -93,6 +93,7 @@ function pump(): void {
     if (take.length < m.items.length) queue[0] = { ...m, from: m.from + take.length, items: m.items.slice(take.length) };
     else {
       queue.shift();
+      post({ type: "ack", version: m.version, next: m.from + m.items.length });
       if (m.last) finish(m);
     }
   }

@@ -26,7 +26,7 @@ let runner: PreviewRunner | undefined;
 
 /** Registers the preview requests on the connection. */
 export function registerPreview(context: ServerContext): void {
-  context.connection.onRequest(PreviewRequest, (params) => onPreview(context, params));
+  context.connection.onRequest(PreviewRequest, (params, token) => onPreview(context, params, () => token.isCancellationRequested));
   context.connection.onRequest(GrokPatternsRequest, (params) => onGrokPatterns(context, params));
 }
 
@@ -95,7 +95,8 @@ function geoipPaths(path: string, base: string | undefined): Partial<Record<"Cit
   }
 }
 
-async function onPreview(context: ServerContext, params: PreviewParams): Promise<PreviewResult> {
+/** `cancelled`: the panel has moved on (a newer keystroke); a run still waiting for the worker is skipped. */
+async function onPreview(context: ServerContext, params: PreviewParams, cancelled: () => boolean = () => false): Promise<PreviewResult> {
   const document = parsed(context, params.uri);
   if (!document) return { kind: "none", error: t("Open the pipeline in an editor to preview it") };
   const settings = await context.settings.get(params.uri);
@@ -117,7 +118,7 @@ async function onPreview(context: ServerContext, params: PreviewParams): Promise
   runner ??= new PreviewRunner({ l10nBundle: configuredL10nBundle() });
   try {
     const samples = params.limit !== undefined && params.limit >= 0 ? params.samples.slice(0, params.limit) : params.samples;
-    const result = await runner.run(document.text, params.target, samples, env);
+    const result = await runner.run(document.text, params.target, samples, env, cancelled);
     return notes.length ? { ...result, notes: [...notes, ...(result.notes ?? [])] } : result;
   } catch (error) {
     return { kind: "none", error: t("The preview failed: {0}", (error as Error).message) };

@@ -49,9 +49,13 @@ export class PreviewRunner {
     this.attemptLimitMs = options.attemptLimitMs ?? 1000;
   }
 
-  /** Previews `target` of the document `text` over `lines`; requests run one at a time. */
-  run(text: string, target: PreviewTarget, lines: string[], env: PreviewWorkerEnv): Promise<PreviewResult> {
-    const job = this.queue.then(() => this.runResuming(text, target, lines, env));
+  /**
+   * Previews `target` of the document `text` over `lines`; requests run one at a time, and one whose
+   * `cancelled()` is true by its turn is answered `none` without running (its asker has moved on and
+   * shows nothing of it).
+   */
+  run(text: string, target: PreviewTarget, lines: string[], env: PreviewWorkerEnv, cancelled?: () => boolean): Promise<PreviewResult> {
+    const job = this.queue.then((): Promise<PreviewResult> => (cancelled?.() ? Promise.resolve({ kind: "none" }) : this.runResuming(text, target, lines, env)));
     this.queue = job.catch(() => undefined);
     return job;
   }

@@ -29,7 +29,7 @@ const FULL_AFTER_MS = 40;
  * The rest goes in parts of this many items: through a remote webview (code-server) one megabyte
  * message takes hundreds of milliseconds, and the page can lay out one part while the next travels.
  */
-const PART_ITEMS = 150;
+const PART_ITEMS = 250;
 /** Sample files longer than this are cut (the panel is for a sample, not a whole log). */
 const MAX_SAMPLE_LINES = 10_000;
 

@@ -15,6 +15,8 @@ type Capture = Line["captures"][number];
 
 /** Lines rendered at most; the rest are counted in the status line. */
 const MAX_RENDERED = 1000;
+/** Old blocks after the first part of an update that are dimmed until their new result arrives. */
+const STALE_MARKED = 40;
 
 const PALETTE = 8;
 
@@ -230,7 +232,10 @@ export function renderResult(results: HTMLElement, status: HTMLElement, result: 
   const colours = new Map<string, number>();
   const html = items(result, 0, colours).slice(0, MAX_RENDERED);
   placeItems(results, 0, html);
-  for (let i = 1 + html.length; i < results.children.length; i++) results.children[i].classList.add("stale");
+  // Only the blocks just below the view are dimmed: restyling a thousand would delay the paint, and
+  // the ones further down are replaced within a few frames, before a scroll can reach them.
+  const end = Math.min(results.children.length, 1 + html.length + STALE_MARKED);
+  for (let i = 1 + html.length; i < end; i++) results.children[i].classList.add("stale");
   current = { result, colours, version, results };
   renderStatus(status, counts);
 }

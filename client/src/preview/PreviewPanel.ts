@@ -24,7 +24,7 @@ const SCREEN_ITEMS = 20;
  * was shown: while the user types, the worker then answers each keystroke's screenful instead of
  * computing a thousand lines that the next keystroke makes stale.
  */
-const FULL_AFTER_MS = 40;
+const FULL_AFTER_MS = 100;
 /**
  * The rest goes in parts of this many items: through a remote webview (code-server) one megabyte
  * message takes hundreds of milliseconds, and the page can lay out one part while the next travels.

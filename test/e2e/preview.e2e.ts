@@ -1,7 +1,8 @@
 // The preview panel in a real VS Code (code-server + the packed VSIX): a click on the "Preview grok"
 // code lens opens the panel beside the editor; typed sample lines show their highlighted captures and
 // fields; editing the pattern in the editor updates the panel; a failing line shows its reason and how
-// far the pattern got. One code-server serves every test in this file.
+// far the pattern got; a long sample list updates in parts and in place. One code-server serves every
+// test in this file.
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -142,4 +143,29 @@ test("the whole-pipeline preview shows each filter step and its changes", async 
   assert.deepEqual(await changes(0), ["added [tags]"]);
   assert.deepEqual(await changes(1), ["changed [tags]"]);
   await vscode.screenshot("preview-pipeline");
+});
+
+test("a long sample list arrives in parts and updates in place; a shorter one leaves no old blocks behind", async () => {
+  const pipeline = await waitFor(
+    "pipeline preview frame",
+    async () => {
+      for (const f of vscode.page.frames()) {
+        if (!f.isDetached() && (await f.locator("[data-testid=event]").count().catch(() => 0)) > 0) return f;
+      }
+      return undefined;
+    },
+    30_000,
+  );
+  const box = pipeline.locator("#samples textarea");
+  const events = pipeline.locator("[data-testid=event]");
+  const many = Array.from({ length: 300 }, (_, i) => `10.0.${Math.floor(i / 250)}.${i % 250} GET /item/${i}`);
+  await box.fill(many.join("\n"));
+  // The first screenful comes first, the rest in parts: all 300 end up in order, none left dimmed.
+  await waitFor("300 events", async () => /300 events in/.test((await pipeline.locator("[data-testid=summary]").textContent()) ?? "") && (await events.count()) === 300 && (await pipeline.locator(".stale").count()) === 0, 30_000);
+  assert.deepEqual(await events.evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-index")))), many.map((_, i) => i));
+  assert.match((await events.nth(299).locator("pre.sample").textContent()) ?? "", /GET \/item\/299$/);
+  await box.fill("1.2.3.4 GET /a\n5.6.7.8 GET /b");
+  await waitFor("2 events", async () => (await events.count()) === 2 && /2 events in/.test((await pipeline.locator("[data-testid=summary]").textContent()) ?? ""), 30_000);
+  assert.equal(await pipeline.locator(".stale").count(), 0);
+  assert.match((await events.nth(1).locator("pre.sample").textContent()) ?? "", /5\.6\.7\.8 GET \/b/);
 });

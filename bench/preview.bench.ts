@@ -147,6 +147,9 @@ async function webviewBench(): Promise<void> {
   const vscode = await CodeServerHarness.start({ workspace, vsix: process.env.LOGSMITH_BENCH_VSIX || undefined });
   console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(1)).join(", ")} (${cpus().length} cores)`);
   try {
+    vscode.page.on("console", (m) => {
+      if (m.type() === "error" && /preview\.js/.test(m.location().url)) console.log(`page error: ${m.text()}`);
+    });
     await vscode.openFile("pipeline/web.conf");
     await vscode.waitForLanguageMode("Logstash");
     const lens = vscode.page.locator(".monaco-editor .codelens-decoration a", { hasText: "Preview grok" });

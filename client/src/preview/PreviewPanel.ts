@@ -30,6 +30,8 @@ const FULL_AFTER_MS = 100;
  * message takes hundreds of milliseconds, and the page can lay out one part while the next travels.
  */
 const PART_ITEMS = 250;
+/** How long a part may go unacknowledged before the next is sent anyway. */
+const ACK_WAIT_MS = 500;
 /** Sample files longer than this are cut (the panel is for a sample, not a whole log). */
 const MAX_SAMPLE_LINES = 10_000;
 
@@ -98,6 +100,7 @@ export class PreviewPanel {
   /** The parts of the current update not yet posted (paced by the page's acks). */
   /** Cancels the server requests of the update in progress when a newer one starts. */
   private cancel: vscode.CancellationTokenSource | undefined;
+  private ackTimer: NodeJS.Timeout | undefined;
   private rest: { version: number; items: unknown[]; next: number; acked: number; counts: PreviewCounts; timing: PreviewTiming } | undefined;
 
   /** Opens (or reveals) the panel for `target` of the pipeline `uri`. */
@@ -319,6 +322,13 @@ export class PreviewPanel {
   private pumpRest(first = false): void {
     const rest = this.rest;
     if (!rest || rest.version !== this.sequence) return;
+    // A page that stops acknowledging (hidden, reloaded, or a message lost) must not stall the update.
+    clearTimeout(this.ackTimer);
+    this.ackTimer = setTimeout(() => {
+      if (this.rest !== rest) return;
+      rest.acked = rest.next;
+      this.pumpRest();
+    }, ACK_WAIT_MS);
     while ((first || rest.next < rest.items.length) && rest.next - rest.acked < 2 * PART_ITEMS) {
       first = false;
       const at = rest.next;
@@ -327,6 +337,7 @@ export class PreviewPanel {
       this.post({ type: "more", version: rest.version, from: at, items: rest.items.slice(at, rest.next), last, ...(last ? { counts: rest.counts, timing: { ...rest.timing, posted: Date.now() } } : {}) });
       if (last) {
         this.rest = undefined;
+        clearTimeout(this.ackTimer);
         return;
       }
     }
@@ -367,6 +378,7 @@ export class PreviewPanel {
   private dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.cancel?.cancel();
+    clearTimeout(this.ackTimer);
     PreviewPanel.panels.delete(this.key);
     for (const d of this.disposables) d.dispose();
   }

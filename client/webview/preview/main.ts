@@ -81,6 +81,18 @@ let queue: More[] = [];
 let pumping = false;
 
 function pump(): void {
+  try {
+    pumpFrame();
+  } catch (error) {
+    // A part that cannot be shown must not stop the ones after it (the pump would never be scheduled again).
+    queue.shift();
+    console.error(error);
+  }
+  if (queue.length) nextFrame(pump);
+  else pumping = false;
+}
+
+function pumpFrame(): void {
   const deadline = performance.now() + FRAME_BUDGET_MS;
   while (queue.length && performance.now() < deadline) {
     const m = queue[0];
@@ -97,8 +109,6 @@ function pump(): void {
       if (m.last) finish(m);
     }
   }
-  if (queue.length) nextFrame(pump);
-  else pumping = false;
 }
 
 function finish(m: More): void {

@@ -192,7 +192,7 @@ async function webviewBench(): Promise<void> {
           step("keystroke → extension sees the change", a.changed - t0);
           step("debounce", a.asked - a.changed);
           step("first request (sync + server)", a.answered - a.asked);
-          step("  of which the server's run", a.serverMs ?? 0);
+          step("  the server's own elapsedMs for it", a.serverMs ?? 0);
           step("extension → postMessage", a.posted - a.answered);
           step("postMessage → page", Number(after.firstReceived) - a.posted);
           step("page: screenful into the DOM", Number(after.firstInDom) - Number(after.firstReceived));
@@ -200,7 +200,7 @@ async function webviewBench(): Promise<void> {
         }
         if (b.asked !== undefined && b.answered !== undefined && b.posted !== undefined) {
           step("full request (sync + server)", b.answered - b.asked);
-          step("  of which the server's run", b.serverMs ?? 0);
+          step("  the server's own elapsedMs for it", b.serverMs ?? 0);
           step("last part posted → all painted", completed - b.posted);
         }
       }

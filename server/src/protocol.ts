@@ -83,6 +83,8 @@ export type PreviewPanelMessage =
   | { type: "pickFile" }
   | { type: "useSelection" }
   | { type: "browsePatterns" }
+  /** "Save as test case": the samples and the current output become a Logstash Filter Verifier case. */
+  | { type: "saveTestCase" }
   | { type: "reveal"; start: number; end: number }
   /** The items in view (index of the last one + 1): the next update asks for that many lines first. */
   | { type: "view"; end: number }

@@ -1,14 +1,16 @@
 // The preview panel in a real VS Code (code-server + the packed VSIX): a click on the "Preview grok"
 // code lens opens the panel beside the editor; typed sample lines show their highlighted captures and
 // fields; editing the pattern in the editor updates the panel; a failing line shows its reason and how
-// far the pattern got; a long sample list updates in parts and in place. One code-server serves every
+// far the pattern got; a long sample list updates in parts and in place; Save as test case writes an
+// LFV case. One code-server serves every
 // test in this file.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Frame } from "playwright-core";
+import YAML from "yaml";
 import { CodeServerHarness, waitFor } from "./harness";
 
 // Line 4 holds the pattern; the tests edit `verb` on it (columns are 1-based).
@@ -168,4 +170,26 @@ test("a long sample list arrives in parts and updates in place; a shorter one le
   await waitFor("2 events", async () => (await events.count()) === 2 && /2 events in/.test((await pipeline.locator("[data-testid=summary]").textContent()) ?? ""), 30_000);
   assert.equal(await pipeline.locator(".stale").count(), 0);
   assert.match((await events.nth(1).locator("pre.sample").textContent()) ?? "", /5\.6\.7\.8 GET \/b/);
+});
+
+test("Save as test case writes the samples and the pipeline's current output as an LFV case beside the pipeline", async () => {
+  const pipeline = await waitFor(
+    "pipeline preview frame",
+    async () => {
+      for (const f of vscode.page.frames()) {
+        if (!f.isDetached() && (await f.locator("[data-testid=event]").count().catch(() => 0)) > 0) return f;
+      }
+      return undefined;
+    },
+    30_000,
+  );
+  await pipeline.locator("#save-test").click();
+  const file = join(workspace, "pipeline/apache.test.yaml");
+  const saved = await waitFor("the saved test file", async () => (existsSync(file) ? (YAML.parse(readFileSync(file, "utf8")) as { testcases?: { input: string[]; expected: Record<string, unknown>[] }[] }) : undefined), 30_000);
+  const last = saved.testcases?.at(-1);
+  assert.deepEqual(last?.input, ["1.2.3.4 GET /a", "5.6.7.8 GET /b"]);
+  assert.equal(last?.expected.length, 2);
+  assert.equal(last?.expected[1].message, "5.6.7.8 GET /b");
+  // The pattern as the earlier test left it fails, so the expected events carry what the pipeline really did.
+  assert.deepEqual(last?.expected[1].tags, ["_grokparsefailure", "parsed"]);
 });

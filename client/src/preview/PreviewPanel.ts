@@ -5,7 +5,7 @@
 import { basename } from "node:path";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { PreviewRequest, type PreviewCounts, type PreviewHostMessage, type PreviewPanelMessage, type PreviewResult, type PreviewTarget, type PreviewTiming } from "../../../server/src/protocol";
+import { Commands, PreviewRequest, type PreviewCounts, type PreviewHostMessage, type PreviewPanelMessage, type PreviewResult, type PreviewTarget, type PreviewTiming } from "../../../server/src/protocol";
 import { pickGrokPattern } from "./patternPicker";
 import { webviewStrings } from "./strings";
 
@@ -174,6 +174,9 @@ export class PreviewPanel {
       case "browsePatterns":
         await pickGrokPattern(this.client, this.uri, this.target);
         break;
+      case "saveTestCase":
+        await this.saveTestCase();
+        break;
       case "reveal":
         await this.reveal(m.start, m.end);
         break;
@@ -187,6 +190,17 @@ export class PreviewPanel {
         this.viewEnd = Math.max(SCREEN_ITEMS, Math.min(MAX_SAMPLE_LINES, Math.ceil(m.end) + 5));
         break;
     }
+  }
+
+  /** The samples, with the pipeline's current output as `expected`, appended to its LFV test file. */
+  private async saveTestCase(): Promise<void> {
+    const lines = this.samples.split(/\r?\n/);
+    while (lines.length && lines[lines.length - 1] === "") lines.pop();
+    if (!lines.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t("Type or pick some sample lines first"));
+      return;
+    }
+    await vscode.commands.executeCommand(Commands.saveAsTestCase, this.uri.toString(), lines);
   }
 
   private setSamples(text: string, toPage: boolean): void {
@@ -364,6 +378,7 @@ export class PreviewPanel {
     <vscode-button id="from-file" secondary></vscode-button>
     <vscode-button id="from-selection" secondary></vscode-button>
     <vscode-button id="browse" secondary hidden></vscode-button>
+    <vscode-button id="save-test" secondary></vscode-button>
   </div>
 </header>
 <label id="samples-label" for="samples"></label>

@@ -9,6 +9,7 @@ export function webviewStrings(): Record<string, string> {
     "From file…": vscode.l10n.t("From file…"),
     "From selection": vscode.l10n.t("From selection"),
     "Grok patterns…": vscode.l10n.t("Grok patterns…"),
+    "Save as test case": vscode.l10n.t("Save as test case"),
     "Sample lines (one event per line)": vscode.l10n.t("Sample lines (one event per line)"),
     "Type or paste log lines here": vscode.l10n.t("Type or paste log lines here"),
     "No fields changed": vscode.l10n.t("No fields changed"),

@@ -24,6 +24,7 @@ function labelControls(): void {
   $("from-file").textContent = s("From file…");
   $("from-selection").textContent = s("From selection");
   $("browse").textContent = s("Grok patterns…");
+  $("save-test").textContent = s("Save as test case");
   $("samples-label").textContent = s("Sample lines (one event per line)");
   samples.setAttribute("placeholder", s("Type or paste log lines here"));
 }
@@ -35,6 +36,7 @@ samples.addEventListener("input", () => {
 $("from-file").addEventListener("click", () => post({ type: "pickFile" }));
 $("from-selection").addEventListener("click", () => post({ type: "useSelection" }));
 $("browse").addEventListener("click", () => post({ type: "browsePatterns" }));
+$("save-test").addEventListener("click", () => post({ type: "saveTestCase" }));
 results.addEventListener("click", (e) => {
   const el = (e.target as HTMLElement).closest<HTMLElement>("[data-reveal]");
   if (!el) return;

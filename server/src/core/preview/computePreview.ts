@@ -55,6 +55,7 @@ export async function computePreview(config: Config, target: PreviewTarget, line
           geoipDatabasePath: env.geoipDatabasePath,
           baseDir: env.baseDir,
           readFiles: env.readDatabaseOption !== false,
+          grokPatterns: env.patternsPathTexts,
         }),
       );
     }

@@ -21,6 +21,8 @@ export interface PipelineEnv {
   baseDir?: string;
   /** False in an untrusted workspace: the simulator gets a reader that refuses every file. */
   readFiles?: boolean;
+  /** Texts of the `logsmith.grok.patternsPath` files, which grok uses before its own definitions. */
+  grokPatterns?: string[];
 }
 
 export async function previewPipeline(config: Config, lines: string[], env: PipelineEnv): Promise<PipelinePreview> {
@@ -33,6 +35,7 @@ export async function previewPipeline(config: Config, lines: string[], env: Pipe
   if (env.now) options.now = env.now;
   if (env.geoipDatabasePath) options.geoipDatabasePath = env.geoipDatabasePath;
   if (env.baseDir) options.baseDir = env.baseDir;
+  if (env.grokPatterns?.length) options.grokPatterns = env.grokPatterns;
   if (env.readFiles === false) {
     options.readFile = (path: string) => {
       throw new Error(t("{0} is not read in an untrusted workspace", path));

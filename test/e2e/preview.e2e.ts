@@ -61,6 +61,20 @@ async function clickLens(title: string): Promise<void> {
   await lens.first().click();
 }
 
+/** The whole-pipeline preview page: the webview frame that shows events. */
+function pipelineFrame(timeoutMs: number): Promise<Frame> {
+  return waitFor(
+    "pipeline preview frame",
+    async () => {
+      for (const f of vscode.page.frames()) {
+        if (!f.isDetached() && (await f.locator("[data-testid=event]").count().catch(() => 0)) > 0) return f;
+      }
+      return undefined;
+    },
+    timeoutMs,
+  );
+}
+
 let frame: Frame;
 
 test("grok preview opens from its code lens; typed samples show highlighted captures and fields", async () => {
@@ -125,17 +139,7 @@ test("editing the pattern in the editor updates the panel", async () => {
 
 test("the whole-pipeline preview shows each filter step and its changes", async () => {
   await clickLens("Preview pipeline");
-  const pipeline = await waitFor(
-    "pipeline preview frame",
-    async () => {
-      for (const f of vscode.page.frames()) {
-        if (f.isDetached()) continue;
-        if ((await f.locator("[data-testid=event]").count().catch(() => 0)) > 0) return f;
-      }
-      return undefined;
-    },
-    60_000,
-  );
+  const pipeline = await pipelineFrame(60_000);
   // Samples are remembered per pipeline, so the new panel starts with the two lines typed above.
   const steps = pipeline.locator("[data-testid=event]").nth(0).locator("[data-testid=step]");
   await waitFor("two filter steps", async () => (await steps.count()) === 2, 30_000);
@@ -148,16 +152,7 @@ test("the whole-pipeline preview shows each filter step and its changes", async 
 });
 
 test("a long sample list arrives in parts and updates in place; a shorter one leaves no old blocks behind", async () => {
-  const pipeline = await waitFor(
-    "pipeline preview frame",
-    async () => {
-      for (const f of vscode.page.frames()) {
-        if (!f.isDetached() && (await f.locator("[data-testid=event]").count().catch(() => 0)) > 0) return f;
-      }
-      return undefined;
-    },
-    30_000,
-  );
+  const pipeline = await pipelineFrame(30_000);
   const box = pipeline.locator("#samples textarea");
   const events = pipeline.locator("[data-testid=event]");
   const many = Array.from({ length: 300 }, (_, i) => `10.0.${Math.floor(i / 250)}.${i % 250} GET /item/${i}`);
@@ -173,16 +168,7 @@ test("a long sample list arrives in parts and updates in place; a shorter one le
 });
 
 test("Save as test case writes the samples and the pipeline's current output as an LFV case beside the pipeline", async () => {
-  const pipeline = await waitFor(
-    "pipeline preview frame",
-    async () => {
-      for (const f of vscode.page.frames()) {
-        if (!f.isDetached() && (await f.locator("[data-testid=event]").count().catch(() => 0)) > 0) return f;
-      }
-      return undefined;
-    },
-    30_000,
-  );
+  const pipeline = await pipelineFrame(30_000);
   await pipeline.locator("#save-test").click();
   const file = join(workspace, "pipeline/apache.test.yaml");
   const saved = await waitFor("the saved test file", async () => (existsSync(file) ? (YAML.parse(readFileSync(file, "utf8")) as { testcases?: { input: string[]; expected: Record<string, unknown>[] }[] }) : undefined), 30_000);

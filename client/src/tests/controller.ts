@@ -6,6 +6,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { ListPipelineTestsRequest, RunPipelineTestsRequest, SETTINGS_SECTION, type PipelineTestCaseRun, type PipelineTestsParams, type TestRange } from "../../../server/src/protocol";
+import { exists } from "./saveAsTestCase";
 
 const TEST_GLOB = "**/*.test.{json,yaml,yml}";
 
@@ -18,15 +19,6 @@ export function testSettings(uri: vscode.Uri): Pick<PipelineTestsParams, "folder
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const folders = vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).get<Record<string, string>>("tests.folders") ?? {};
   return folder ? { folders, root: folder.uri.fsPath } : {};
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export class PipelineTestController implements vscode.Disposable {

@@ -2,13 +2,13 @@
  * The preview panel's server side: `logsmith/preview` runs the preview in a worker (never a regex on
  * this thread), `logsmith/grokPatterns` lists the pattern browser, and the "Preview …" code lenses.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CodeLens } from "vscode-languageserver";
 import type { Plugin } from "../core/ast";
 import { compareVersions, normalizeVersion } from "../core/catalog/versions";
-import { readPatternsDirs } from "../core/grok/patternFiles";
+import { readPatternsDirs, readPatternsPath } from "../core/grok/patternFiles";
 import type { EcsCompatibility } from "../core/grok/patternLibrary";
 import { configuredL10nBundle, t } from "../core/l10n";
 import { findPreviewTargets, listGrokPatterns, targetAt, targetPlugin, type PreviewTarget } from "../core/preview";
@@ -62,20 +62,6 @@ async function baseFolder(context: ServerContext, uri: string): Promise<string |
 
 function documentDir(uri: string): string | undefined {
   return uri.startsWith("file:") ? dirname(fileURLToPath(uri)) : undefined;
-}
-
-/** The `logsmith.grok.patternsPath` files (a directory's files in sorted order, or one file). */
-function readPatternsPath(path: string, base: string | undefined): { file: string; text: string }[] {
-  if (!path) return [];
-  const full = isAbsolute(path) || !base ? path : resolve(base, path);
-  const files = statSync(full).isDirectory()
-    ? readdirSync(full)
-        .filter((name) => !name.startsWith("."))
-        .sort()
-        .map((name) => join(full, name))
-        .filter((p) => statSync(p).isFile())
-    : [full];
-  return files.map((p) => ({ file: basename(p), text: readFileSync(p, "utf8") }));
 }
 
 /** `logsmith.geoip.databasePath`: one `.mmdb` for every type, or a directory with City and ASN files. */

@@ -70,6 +70,22 @@ const encoder = new TextEncoder();
 /** One WASM buffer for every ASCII subject: matching is synchronous, so it is never in use twice. */
 const asciiBuffer = { ptr: 0, capacity: 4096 };
 
+/**
+ * The match record at byte address `at`: a count, then start/end byte offsets per group, -1 for a
+ * group that did not take part. `toUtf16` converts offsets for non-ASCII subjects.
+ */
+function readGroups(heap: Uint32Array, at: number, toUtf16?: (offset: number) => number): GroupSpan[] {
+  let p = at / 4 + 1;
+  const count = heap[p++];
+  const out: GroupSpan[] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const start = heap[p++];
+    const end = heap[p++];
+    out[k] = start === 0xffffffff ? null : toUtf16 ? [toUtf16(start), toUtf16(end)] : [start, end];
+  }
+  return out;
+}
+
 /** A compiled Oniguruma regex. */
 export class OnigRegex {
   private readonly scanner: onigNamespace.OnigScanner;
@@ -120,17 +136,7 @@ export class OnigRegex {
     // same counter OnigString uses.
     const id = ++(onig.OnigString as unknown as { LAST_ID: number }).LAST_ID;
     const at = b._findNextOnigScannerMatch(this.internals._ptr, id, asciiBuffer.ptr, n, 0, this.searchOptions);
-    if (at === 0) return null;
-    const heap = b.HEAPU32;
-    let p = at / 4 + 1;
-    const count = heap[p++];
-    const out: GroupSpan[] = new Array(count);
-    for (let k = 0; k < count; k++) {
-      const start = heap[p++];
-      const end = heap[p++];
-      out[k] = start === 0xffffffff ? null : [start, end];
-    }
-    return out;
+    return at === 0 ? null : readGroups(b.HEAPU32, at);
   }
 
   private execAny(subject: string): GroupSpan[] | null {
@@ -139,17 +145,7 @@ export class OnigRegex {
       const s = str as unknown as StringInternals;
       const b = this.internals._onigBinding;
       const at = b._findNextOnigScannerMatch(this.internals._ptr, s.id, s.ptr, s.utf8Length, 0, this.searchOptions);
-      if (at === 0) return null;
-      const heap = b.HEAPU32;
-      let p = at / 4 + 1;
-      const count = heap[p++];
-      const out: GroupSpan[] = new Array(count);
-      for (let k = 0; k < count; k++) {
-        const start = heap[p++];
-        const end = heap[p++];
-        out[k] = start === 0xffffffff ? null : [s.convertUtf8OffsetToUtf16(start), s.convertUtf8OffsetToUtf16(end)];
-      }
-      return out;
+      return at === 0 ? null : readGroups(b.HEAPU32, at, (offset) => s.convertUtf8OffsetToUtf16(offset));
     } finally {
       str.dispose();
     }

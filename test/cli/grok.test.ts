@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -102,4 +102,30 @@ test("[@metadata] captures are not printed (not part of an event's serialised fo
   // Under a target, [@metadata] is an ordinary nested key: [parsed][@metadata][w].
   const r = grok("abc 12\n", "--pattern", "%{WORD:[@metadata][w]} %{INT:n:int}", "--target", "parsed");
   assert.deepEqual(r.lines[0].fields, { parsed: { "@metadata": { w: "abc" }, n: 12 } });
+});
+
+test("lines are answered as they arrive, before stdin ends (tail -f | logsmith grok)", async () => {
+  const child = spawn(process.execPath, [CLI, "grok", "--pattern", "%{WORD:w} %{INT:n:int}"], { cwd: tmp, stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+  const lineCount = () => out.split("\n").filter(Boolean).length;
+  const until = async (n: number) => {
+    const deadline = Date.now() + 30_000;
+    while (lineCount() < n) {
+      assert.ok(Date.now() < deadline, `waited for output line ${n}; got: ${out}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  try {
+    child.stdin.write("first 1\n");
+    await until(1);
+    child.stdin.write("second 2\n");
+    await until(2);
+    child.stdin.end();
+    const code = await new Promise<number | null>((r) => child.on("close", r));
+    assert.equal(code, 0);
+    assert.deepEqual(out.trim().split("\n").map((l) => JSON.parse(l).fields), [{ w: "first", n: 1 }, { w: "second", n: 2 }]);
+  } finally {
+    child.kill();
+  }
 });

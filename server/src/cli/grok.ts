@@ -179,17 +179,20 @@ export async function runGrokCommand(argv: string[], stdin: NodeJS.ReadableStrea
       const events = lines.map((message): JsonObject => ({ message }));
       return runner ? runner.runLines(events) : events.map((e) => grokResultLine(local.apply(e, { lean: true })));
     };
-    // The worker matches one batch while this thread reads the next and writes the one before, so
-    // both cores work. The runner takes one batch at a time.
-    let inFlight: Promise<string[]> | null = null;
+    // While one batch is matched (in the worker) and written, this thread reads the next. Each batch is
+    // written as soon as it is matched, so `tail -f | logsmith grok` prints as lines arrive. The
+    // runner takes one batch at a time.
+    let pending: Promise<void> = Promise.resolve();
     for await (const lines of readLines(stdin)) {
-      const done = inFlight ? await inFlight : null;
-      inFlight = Promise.resolve(match(lines));
+      await pending;
+      pending = (async () => {
+        const out = await match(lines);
+        await write(stdout, out.join("\n") + "\n");
+      })();
       // Awaited on the next turn; until then a worker failure must not count as unhandled.
-      inFlight.catch(() => undefined);
-      if (done) await write(stdout, done.join("\n") + "\n");
+      pending.catch(() => undefined);
     }
-    if (inFlight) await write(stdout, (await inFlight).join("\n") + "\n");
+    await pending;
     return 0;
   } catch (error) {
     if (error instanceof GrokUsageError || error instanceof GrokCompileError || error instanceof GrokRegexError || error instanceof GrokWorkerError) {

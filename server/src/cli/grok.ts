@@ -2,6 +2,7 @@
  * `logsmith grok`: runs a grok filter over stdin, one event per line (its `message`), and prints
  * one JSON object per line with what the filter wrote.
  */
+import { availableParallelism } from "node:os";
 import {
   GrokCompileError,
   GrokFilter,
@@ -155,7 +156,7 @@ export async function runGrokCommand(argv: string[], stdin: NodeJS.ReadableStrea
     await write(stdout, help());
     return 0;
   }
-  let runner: GrokWorkerRunner | null = null;
+  const runners: GrokWorkerRunner[] = [];
   try {
     const { patterns: _patterns, dirs, glob, ...options } = parseArgs(argv);
     if (dirs.length) {
@@ -166,33 +167,41 @@ export async function runGrokCommand(argv: string[], stdin: NodeJS.ReadableStrea
       }
     }
     const timeout = options.timeout_millis ?? 30000;
-    // The worker formats the output lines itself (strings cross the thread boundary far cheaper than
-    // events); it starts first so its start-up overlaps the compile below.
+    // Matching runs in workers (each with its own watchdog) that also format the output lines:
+    // strings cross the thread boundary far cheaper than events. With two, batches alternate and
+    // both cores match while this thread only reads and writes. They start first, so their start-up
+    // overlaps the compile below.
     if (timeout > 0) {
-      runner = new GrokWorkerRunner(options, { lines: true });
-      runner.warm();
+      for (let k = 0; k < Math.min(2, Math.max(1, availableParallelism())); k++) {
+        const runner = new GrokWorkerRunner(options, { lines: true });
+        runner.warm();
+        runners.push(runner);
+      }
     }
     await initOniguruma();
     // Compiling here reports pattern errors before any input is read, worker or not.
     const local = new GrokFilter(options);
-    const match = (lines: string[]): Promise<string[]> | string[] => {
+    const match = (lines: string[], runner: GrokWorkerRunner | undefined): Promise<string[]> | string[] => {
       const events = lines.map((message): JsonObject => ({ message }));
       return runner ? runner.runLines(events) : events.map((e) => grokResultLine(local.apply(e, { lean: true })));
     };
-    // While one batch is matched (in the worker) and written, this thread reads the next. Each batch is
-    // written as soon as it is matched, so `tail -f | logsmith grok` prints as lines arrive. The
-    // runner takes one batch at a time.
-    let pending: Promise<void> = Promise.resolve();
+    // Each batch is written as soon as it and the ones before it are matched, so `tail -f | logsmith
+    // grok` prints as lines arrive. A runner takes one batch at a time.
+    const busy: Promise<unknown>[] = runners.map(() => Promise.resolve());
+    let writing: Promise<void> = Promise.resolve();
+    let turn = 0;
     for await (const lines of readLines(stdin)) {
-      await pending;
-      pending = (async () => {
-        const out = await match(lines);
-        await write(stdout, out.join("\n") + "\n");
-      })();
-      // Awaited on the next turn; until then a worker failure must not count as unhandled.
-      pending.catch(() => undefined);
+      const k = turn++ % Math.max(1, runners.length);
+      await busy[k];
+      const out = Promise.resolve(match(lines, runners[k]));
+      if (runners.length) busy[k] = out;
+      writing = writing.then(async () => write(stdout, (await out).join("\n") + "\n"));
+      // Both are awaited later; until then a worker failure must not count as unhandled.
+      out.catch(() => undefined);
+      writing.catch(() => undefined);
     }
-    await pending;
+    await Promise.all(busy);
+    await writing;
     return 0;
   } catch (error) {
     if (error instanceof GrokUsageError || error instanceof GrokCompileError || error instanceof GrokRegexError || error instanceof GrokWorkerError) {
@@ -201,6 +210,6 @@ export async function runGrokCommand(argv: string[], stdin: NodeJS.ReadableStrea
     }
     throw error;
   } finally {
-    runner?.close();
+    for (const runner of runners) runner.close();
   }
 }

@@ -35,6 +35,15 @@ export function getPath(event: JsonObject, path: readonly string[]): JsonValue |
 
 /** Sets a field, creating intermediate objects (also over a null); false where a scalar is in the way. */
 export function setPath(event: JsonObject, path: readonly string[], value: JsonValue): boolean {
+  return updatePath(event, path, () => value);
+}
+
+/**
+ * Reads and writes a field in one walk: `update` gets the current value and returns the new one, or
+ * undefined to leave the field alone. Intermediate objects are created as `setPath` creates them;
+ * false when a scalar is in the way or `update` declined. Grok stores every capture through it.
+ */
+export function updatePath(event: JsonObject, path: readonly string[], update: (current: JsonValue | undefined) => JsonValue | undefined): boolean {
   let node: JsonValue = event;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
@@ -53,10 +62,14 @@ export function setPath(event: JsonObject, path: readonly string[], value: JsonV
     const i = Number(last);
     const at = i < 0 ? node.length + i : i;
     if (at < 0) return false;
+    const value = update(node[at]);
+    if (value === undefined) return false;
     node[at] = value;
     return true;
   }
   if (!isJsonObject(node)) return false;
+  const value = update(Object.prototype.hasOwnProperty.call(node, last) ? node[last] : undefined);
+  if (value === undefined) return false;
   node[last] = value;
   return true;
 }

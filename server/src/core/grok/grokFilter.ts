@@ -5,7 +5,8 @@
 import type { Span } from "../ast";
 import { compileGrok, type CompiledGrok } from "./compile";
 import { rubyToF, rubyToI } from "./convert";
-import { fieldToString, getField, parseFieldRef, setField, type JsonObject, type JsonValue } from "./eventFields";
+import { fieldToString, getField, parseFieldRef, type JsonObject } from "./eventFields";
+import { updatePath } from "../eventFields";
 import { OnigRegex } from "./onig";
 import { buildPatternMap, patternSetFor, type EcsCompatibility } from "./patternLibrary";
 
@@ -230,18 +231,16 @@ export class GrokFilter {
 
   private handle(path: string[], overwrite: boolean, value: string | number | null, event: JsonObject, result: GrokApplyResult): boolean {
     if (!this.keepEmpty && (value === null || value === "")) return false;
-    let next: JsonValue;
-    if (overwrite) next = value;
-    else {
-      const current = getField(event, path);
-      if (current === undefined || current === null) next = value;
-      else if (Array.isArray(current)) next = [...current, value];
-      else if (typeof current === "string") next = [current, value];
-      else return false;
-    }
-    if (!setField(event, path, next)) return false;
-    result.written.push(path);
-    return true;
+    // The filter's `handle`: a new field takes the value, a string or an array gains it, a number or
+    // an object keeps what it has.
+    const stored = updatePath(event, path, (current) => {
+      if (overwrite || current === undefined || current === null) return value;
+      if (Array.isArray(current)) return [...current, value];
+      if (typeof current === "string") return [current, value];
+      return undefined;
+    });
+    if (stored) result.written.push(path);
+    return stored;
   }
 
   private tag(event: JsonObject, tag: string, result: GrokApplyResult): void {

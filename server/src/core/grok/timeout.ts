@@ -3,8 +3,8 @@
  * one regex attempt (or, with `timeout_scope => event`, one event) runs too long, so a catastrophic
  * pattern never freezes the caller. The timed-out event gets `tag_on_timeout` (default `_groktimeout`).
  */
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { AttemptClock, startWorker } from "../watchedWorker";
 import { grokAssetPath } from "./assets";
 import type { JsonObject } from "./eventFields";
 import type { GrokApplyResult, GrokOptions } from "./grokFilter";
@@ -19,8 +19,7 @@ export class GrokWorkerError extends Error {}
 
 interface LiveWorker {
   worker: Worker;
-  counters: Int32Array;
-  started: Float64Array;
+  clock: AttemptClock;
   ready: Promise<void>;
 }
 
@@ -87,24 +86,16 @@ export class GrokWorkerRunner {
   }
 
   private start(): LiveWorker {
-    const control = new SharedArrayBuffer(16);
+    const clock = new AttemptClock();
     const init: WorkerInit = {
       options: this.options,
       wasmPath: this.paths.wasm ?? grokAssetPath("onig.wasm"),
-      control,
+      control: clock.buffer,
       scope: this.options.timeout_scope ?? "pattern",
       lean: this.paths.lean ?? this.paths.lines ?? false,
       lines: this.paths.lines ?? false,
     };
-    const script = this.paths.worker ?? grokAssetPath("worker");
-    // From sources (tests) the worker is TypeScript: register tsx's loader in its thread first.
-    const worker = script.endsWith(".ts")
-      ? new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); });`, {
-          eval: true,
-          workerData: init,
-        })
-      : new Worker(script, { workerData: init });
-    worker.unref();
+    const worker = startWorker(this.paths.worker ?? grokAssetPath("worker"), init);
     const ready = new Promise<void>((resolve, reject) => {
       const onMessage = (msg: WorkerReply) => {
         if (msg.type === "ready") resolve();
@@ -114,7 +105,7 @@ export class GrokWorkerRunner {
       worker.on("message", onMessage);
       worker.once("error", reject);
     });
-    return { worker, counters: new Int32Array(control, 0, 2), started: new Float64Array(control, 8, 1), ready };
+    return { worker, clock, ready };
   }
 
   /** Sends events[from, to); resolves with the index that timed out, if any. */
@@ -129,9 +120,9 @@ export class GrokWorkerRunner {
     }
     const batch = events.slice(from, to);
     return new Promise<number | null>((resolve, reject) => {
-      let watchdog: NodeJS.Timeout | undefined;
+      let stopWatching: (() => void) | undefined;
       const finish = (value: number | null, error?: unknown) => {
-        if (watchdog) clearInterval(watchdog);
+        stopWatching?.();
         live.worker.off("message", onMessage);
         live.worker.off("error", onError);
         live.worker.off("exit", onExit);
@@ -154,22 +145,15 @@ export class GrokWorkerRunner {
       live.worker.on("error", onError);
       live.worker.on("exit", onExit);
       if (this.timeoutMillis > 0) {
-        let lastAttempt = -1;
         const period = Math.max(5, Math.min(250, this.timeoutMillis / 10));
-        watchdog = setInterval(() => {
-          const attempt = Atomics.load(live.counters, 1);
-          const running = Date.now() - live.started[0];
-          if (attempt === lastAttempt && running > this.timeoutMillis) {
-            const at = Atomics.load(live.counters, 0);
-            live.worker.off("exit", onExit);
-            this.close();
-            finish(at);
-          }
-          lastAttempt = attempt;
-        }, period);
+        stopWatching = live.clock.watch(this.timeoutMillis, period, (at) => {
+          live.worker.off("exit", onExit);
+          this.close();
+          finish(at);
+        });
       }
       // Until the worker's first attempt, the batch's time counts from now (not from an older attempt).
-      live.started[0] = Date.now();
+      live.clock.restart();
       live.worker.postMessage({ type: "batch", base: from, events: batch });
     });
   }

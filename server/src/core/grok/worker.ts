@@ -6,13 +6,14 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { GrokFilter, type GrokApplyResult, type GrokOptions } from "./grokFilter";
 import type { JsonObject } from "./eventFields";
+import { AttemptClock } from "../watchedWorker";
 import { initOniguruma } from "./onig";
 import { grokResultLine } from "./resultLine";
 
 export interface WorkerInit {
   options: GrokOptions;
   wasmPath: string;
-  /** Int32 [0] event index, [1] attempt counter; Float64 at byte 8: attempt start (ms since epoch). */
+  /** The `AttemptClock` the runner watches. */
   control: SharedArrayBuffer;
   scope: "pattern" | "event";
   /** Leave out per-capture details (`matches`) to halve what crosses the thread boundary. */
@@ -34,8 +35,7 @@ async function main(): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const init = workerData as WorkerInit;
-  const counters = new Int32Array(init.control, 0, 2);
-  const started = new Float64Array(init.control, 8, 1);
+  const clock = new AttemptClock(init.control);
   let filter: GrokFilter;
   try {
     await initOniguruma(init.wasmPath);
@@ -44,16 +44,13 @@ async function main(): Promise<void> {
     port.postMessage({ type: "error", message: (error as Error).message, name: (error as Error).name } satisfies WorkerReply);
     return;
   }
-  const mark = () => {
-    started[0] = Date.now();
-    Atomics.add(counters, 1, 1);
-  };
+  const mark = () => clock.attempt();
   const hooks = { lean: init.lean, ...(init.scope === "event" ? {} : { onAttempt: mark }) };
   port.on("message", (req: WorkerRequest) => {
     let pending: (GrokApplyResult | string)[] = [];
     let from = req.base;
     for (let i = 0; i < req.events.length; i++) {
-      Atomics.store(counters, 0, req.base + i);
+      clock.item(req.base + i);
       if (init.scope === "event") mark();
       const result = filter.apply(req.events[i], hooks);
       pending.push(init.lines ? grokResultLine(result) : result);

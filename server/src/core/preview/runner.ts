@@ -5,10 +5,10 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { grokAssetPath } from "../grok/assets";
 import { t } from "../l10n";
+import { AttemptClock, startWorker } from "../watchedWorker";
 import type { GeoipPreview, GrokLinePreview, GrokPreview, PreviewResult, PreviewTarget } from "./types";
 import type { PreviewWorkerEnv, PreviewWorkerInit, PreviewWorkerReply, PreviewWorkerRequest } from "./worker";
 
@@ -32,8 +32,7 @@ export interface PreviewRunnerOptions {
 
 interface Live {
   worker: Worker;
-  counters: Int32Array;
-  started: Float64Array;
+  clock: AttemptClock;
   ready: Promise<void>;
 }
 
@@ -108,13 +107,9 @@ export class PreviewRunner {
   }
 
   private start(): Live {
-    const control = new SharedArrayBuffer(16);
-    const init: PreviewWorkerInit = { wasmPath: this.options.wasmPath ?? grokAssetPath("onig.wasm"), control, l10nBundle: this.options.l10nBundle };
-    const script = this.options.workerPath ?? previewWorkerPath();
-    const worker = script.endsWith(".ts")
-      ? new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); });`, { eval: true, workerData: init })
-      : new Worker(script, { workerData: init });
-    worker.unref();
+    const clock = new AttemptClock();
+    const init: PreviewWorkerInit = { wasmPath: this.options.wasmPath ?? grokAssetPath("onig.wasm"), control: clock.buffer, l10nBundle: this.options.l10nBundle };
+    const worker = startWorker(this.options.workerPath ?? previewWorkerPath(), init);
     const ready = new Promise<void>((resolveReady, reject) => {
       const onMessage = (msg: PreviewWorkerReply) => {
         if (msg.type === "ready") {
@@ -126,7 +121,7 @@ export class PreviewRunner {
       worker.once("error", reject);
       worker.once("exit", () => reject(new Error("preview worker exited")));
     });
-    return { worker, counters: new Int32Array(control, 0, 2), started: new Float64Array(control, 8, 1), ready };
+    return { worker, clock, ready };
   }
 
   private async runOnce(text: string, target: PreviewTarget, lines: string[], env: PreviewWorkerEnv): Promise<Outcome> {
@@ -140,9 +135,8 @@ export class PreviewRunner {
     }
     const id = this.nextId++;
     return new Promise<Outcome>((resolveRun, reject) => {
-      let lastAttempt = -1;
       const finish = (outcome: Outcome | null, error?: unknown) => {
-        clearInterval(watchdog);
+        stopWatching();
         live.worker.off("message", onMessage);
         live.worker.off("error", onError);
         live.worker.off("exit", onExit);
@@ -163,21 +157,15 @@ export class PreviewRunner {
       // A pipeline preview is one simulation with no progress marks inside: it gets ten times as long.
       const limit = target.kind === "pipeline" ? this.attemptLimitMs * 10 : this.attemptLimitMs;
       const period = Math.max(5, Math.min(100, limit / 5));
-      const watchdog = setInterval(() => {
-        const attempt = Atomics.load(live.counters, 1);
-        if (attempt === lastAttempt && Date.now() - live.started[0] > limit) {
-          const line = Atomics.load(live.counters, 0);
-          live.worker.off("exit", onExit);
-          this.close();
-          finish({ timedOutAt: line });
-        }
-        lastAttempt = attempt;
-      }, period);
+      const stopWatching = live.clock.watch(limit, period, (line) => {
+        live.worker.off("exit", onExit);
+        this.close();
+        finish({ timedOutAt: line });
+      });
       live.worker.on("message", onMessage);
       live.worker.on("error", onError);
       live.worker.on("exit", onExit);
-      Atomics.store(live.counters, 0, 0);
-      live.started[0] = Date.now();
+      live.clock.restart(0);
       live.worker.postMessage({ id, text, target, lines, env } satisfies PreviewWorkerRequest);
     });
   }

@@ -10,6 +10,7 @@ import type { GeoipReader } from "../geoip";
 import { initOniguruma } from "../grok/onig";
 import { readPatternsDirs } from "../grok/patternFiles";
 import { configureL10n } from "../l10n";
+import { AttemptClock } from "../watchedWorker";
 import { parseConfig, type ParseResult } from "../parse";
 import { computePreview, type PreviewEnvironment } from "./computePreview";
 import type { PreviewTarget } from "./types";
@@ -53,21 +54,17 @@ async function main(): Promise<void> {
   } catch {
     // English messages then.
   }
-  const counters = new Int32Array(init.control, 0, 2);
-  const started = new Float64Array(init.control, 8, 1);
+  const clock = new AttemptClock(init.control);
   await initOniguruma(init.wasmPath);
   const readers = new Map<string, Promise<GeoipReader>>();
   let lastText: string | undefined;
   let lastParse: ParseResult | undefined;
   const hooks = {
     onLine: (i: number) => {
-      Atomics.store(counters, 0, i);
-      hooks.onAttempt();
+      clock.item(i);
+      clock.attempt();
     },
-    onAttempt: () => {
-      started[0] = Date.now();
-      Atomics.add(counters, 1, 1);
-    },
+    onAttempt: () => clock.attempt(),
   };
   port.on("message", async (req: PreviewWorkerRequest) => {
     if (req.text !== lastText) {

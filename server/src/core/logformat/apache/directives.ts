@@ -4,6 +4,7 @@
  * `ap_escape_logitem` (`"` → `\"`, `\` → `\\`, control and 8-bit bytes → `\n`/`\t`/`\xhh`).
  */
 import { localizable } from "../../l10n";
+import { fieldSegment as seg, fieldTarget as f, requestHeaderField } from "../fieldTargets";
 import type { FieldTarget } from "../types";
 
 export type ApacheValue = "escaped" | "token" | "ip" | "int" | "status" | "time" | "query" | "conn";
@@ -25,15 +26,7 @@ export interface ApacheDirectiveInfo {
   field(argument: string | undefined): FieldTarget;
 }
 
-const seg = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "value";
-const f = (ecs: string, legacy: string): FieldTarget => ({ ecs, legacy });
-
-function headerIn(arg: string | undefined): FieldTarget {
-  const name = (arg ?? "").toLowerCase();
-  if (name === "referer" || name === "referrer") return f("[http][request][referrer]", "referrer");
-  if (name === "user-agent") return f("[user_agent][original]", "agent");
-  return f(`[apache][access][request_headers][${seg(arg ?? "")}]`, `header_in_${seg(arg ?? "")}`);
-}
+const headerIn = (arg: string | undefined): FieldTarget => requestHeaderField("[apache][access]", arg);
 
 export const APACHE_DIRECTIVES: readonly ApacheDirectiveInfo[] = [
   { name: "a", summary: localizable("Client IP address of the request (`%{c}a`: the IP of the peer of the connection, e.g. a proxy)."), example: "192.0.2.10", value: "ip", dash: false, argument: "optional", argumentValues: ["c"], field: (a) => (a === "c" ? f("[client][ip]", "peer_ip") : f("[source][ip]", "client_ip")) },

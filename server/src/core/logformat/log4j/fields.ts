@@ -2,9 +2,8 @@
  * Where each log4j value lands in the event, under ECS naming (`ecs_compatibility => v8`, the field names of
  * log4j's own ECS template where it has one) and legacy naming.
  */
+import { fieldTarget as f } from "../fieldTargets";
 import type { FieldTarget } from "../types";
-
-const f = (ecs: string, legacy: string): FieldTarget => ({ ecs, legacy });
 
 export const FIELDS = {
   timestamp: f("timestamp", "timestamp"),

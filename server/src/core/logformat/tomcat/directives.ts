@@ -4,6 +4,7 @@
  * non-ASCII characters, and `-` for null or empty.
  */
 import { localizable } from "../../l10n";
+import { fieldSegment as seg, fieldTarget as f, requestHeaderField } from "../fieldTargets";
 import type { FieldTarget } from "../types";
 
 export type TomcatValue = "escaped" | "token" | "ip" | "int" | "time" | "query" | "conn";
@@ -20,15 +21,7 @@ export interface TomcatCodeInfo {
   field(argument: string | undefined): FieldTarget;
 }
 
-const seg = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "value";
-const f = (ecs: string, legacy: string): FieldTarget => ({ ecs, legacy });
-
-function headerIn(arg: string | undefined): FieldTarget {
-  const name = (arg ?? "").toLowerCase();
-  if (name === "referer" || name === "referrer") return f("[http][request][referrer]", "referrer");
-  if (name === "user-agent") return f("[user_agent][original]", "agent");
-  return f(`[tomcat][access][request_headers][${seg(arg ?? "")}]`, `header_in_${seg(arg ?? "")}`);
-}
+const headerIn = (arg: string | undefined): FieldTarget => requestHeaderField("[tomcat][access]", arg);
 
 /** Codes with a `{xxx}` argument take a different element than the same letter without one (`%r` vs `%{x}r`). */
 export const TOMCAT_CODES: readonly TomcatCodeInfo[] = [

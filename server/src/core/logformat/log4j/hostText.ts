@@ -3,11 +3,29 @@
  * continuations) and XML attributes and text (entities). Each decoded value keeps, per character, the
  * document offset it came from, so diagnostics inside a pattern land on the right place in the file.
  */
+import type { EmbeddedFormat, LogFormatKind, ParsedFormat } from "../types";
 
 export interface HostValue {
   value: string;
   /** Document offset of each value character, plus one past the end. */
   offsets: number[];
+}
+
+/** A format found in a host file, mapping format offsets to document offsets through `hv.offsets`. */
+export function embed(kind: LogFormatKind, parsed: ParsedFormat, hv: HostValue, name?: string): EmbeddedFormat {
+  const offsets = hv.offsets;
+  return {
+    kind,
+    parsed,
+    range: { start: offsets[0], end: offsets[offsets.length - 1] },
+    toHost: (o) => offsets[Math.max(0, Math.min(o, offsets.length - 1))],
+    fromHost(h) {
+      let i = 0;
+      while (i + 1 < offsets.length && offsets[i + 1] <= h) i++;
+      return i;
+    },
+    name,
+  };
 }
 
 export interface PropertyEntry extends HostValue {

@@ -6,30 +6,15 @@
 import type { Span } from "../../ast";
 import { LOG4J1_ENHANCED_LAYOUT, LOG4J1_PATTERN_LAYOUT } from "../log4j1";
 import { LOG4J2_PATTERN_LAYOUT, LOG4J2_PATTERN_NO_EXCEPTIONS } from "../log4j2";
-import type { EmbeddedFormat, HostDocument, HostScan, LogFormatHost, LogFormatKind, LogWriter, ParsedFormat } from "../types";
+import type { EmbeddedFormat, HostDocument, HostScan, LogFormatHost, LogFormatKind, LogWriter } from "../types";
 import { parseJsonFormat, parsePatternLayout, type Log4jFlavorSpec } from "./dialect";
 import { log4j2YamlHost } from "./yamlHost";
-import { attr, parseProperties, parseXml, walkXml, type HostValue, type XmlElement } from "./hostText";
+import { attr, embed, parseProperties, parseXml, walkXml, type HostValue, type XmlElement } from "./hostText";
 
 function baseName(uri: string): string {
   return decodeURIComponent(uri.split(/[\\/]/).pop() ?? "").toLowerCase();
 }
 
-function embed(kind: LogFormatKind, parsed: ParsedFormat, hv: HostValue, name?: string): EmbeddedFormat {
-  const offsets = hv.offsets;
-  return {
-    kind,
-    parsed,
-    range: { start: offsets[0], end: offsets[offsets.length - 1] },
-    toHost: (o) => offsets[Math.max(0, Math.min(o, offsets.length - 1))],
-    fromHost(h) {
-      let i = 0;
-      while (i + 1 < offsets.length && offsets[i + 1] <= h) i++;
-      return i;
-    },
-    name,
-  };
-}
 
 function identity(text: string, start: number, end: number): HostValue {
   const offsets: number[] = [];

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar, type YAMLMap } from "yaml";
 import type { EmbeddedFormat, HostDocument, HostScan, LogFormatHost, LogWriter } from "../types";
 import { parseJsonFormat, parsePatternLayout } from "./dialect";
-import type { HostValue } from "./hostText";
+import { embed, type HostValue } from "./hostText";
 import { LOG4J2_PATTERN_LAYOUT, LOG4J2_PATTERN_NO_EXCEPTIONS } from "../log4j2";
 
 /** A scalar's value with the source offset of each character (escapes map to their backslash). */
@@ -62,21 +62,6 @@ function member(map: YAMLMap, name: string): YamlNode | undefined {
   return undefined;
 }
 
-function embed(parsed: EmbeddedFormat["parsed"], hv: HostValue, name?: string): EmbeddedFormat {
-  const offsets = hv.offsets;
-  return {
-    kind: "log4j2",
-    parsed,
-    range: { start: offsets[0], end: offsets[offsets.length - 1] },
-    toHost: (o) => offsets[Math.max(0, Math.min(o, offsets.length - 1))],
-    fromHost(h) {
-      let i = 0;
-      while (i + 1 < offsets.length && offsets[i + 1] <= h) i++;
-      return i;
-    },
-    name,
-  };
-}
 
 function scanAppender(text: string, map: YAMLMap, scan: HostScan): void {
   const nameNode = member(map, "name");
@@ -88,7 +73,7 @@ function scanAppender(text: string, map: YAMLMap, scan: HostScan): void {
     const hv = isScalar(p) ? scalarValue(text, p) : undefined;
     const always = member(pattern, "alwaysWriteExceptions");
     const spec = isScalar(always) && String(always.value).toLowerCase() === "false" ? LOG4J2_PATTERN_NO_EXCEPTIONS : LOG4J2_PATTERN_LAYOUT;
-    if (hv) format = embed(parsePatternLayout("log4j2", hv.value, spec), hv, name);
+    if (hv) format = embed("log4j2", parsePatternLayout("log4j2", hv.value, spec), hv, name);
   }
   for (const layout of ["JsonLayout", "JsonTemplateLayout"]) {
     const node = member(map, layout);
@@ -98,7 +83,7 @@ function scanAppender(text: string, map: YAMLMap, scan: HostScan): void {
       : [];
     const parsed = parseJsonFormat("log4j2", `<${layout} ${attrs.join(" ")}/>`);
     const at = node.range?.[0] ?? 0;
-    if (parsed) format = { ...embed(parsed, { value: "", offsets: [at, node.range?.[1] ?? at] }, name), toHost: () => at, fromHost: () => 0 };
+    if (parsed) format = { ...embed("log4j2", parsed, { value: "", offsets: [at, node.range?.[1] ?? at] }, name), toHost: () => at, fromHost: () => 0 };
   }
   if (format) scan.formats.push(format);
   for (const key of ["fileName", "filePattern"]) {

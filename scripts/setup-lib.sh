@@ -39,3 +39,25 @@ apt_install() {
 step_start=0
 begin() { step_start=$(date +%s); echo "==> $1"; }
 done_step() { echo "    $1 ($(( $(date +%s) - step_start ))s)"; }
+
+# build_java_harness DIR MAIN JAR...: a small Java harness of tools/DIR, compiled into .tools/DIR/classes
+# against its pom's dependencies copied from Maven Central into .tools/DIR/lib. The dependencies are
+# fetched when one of the named JARs is missing, the harness compiled when tools/DIR/src/MAIN.java is
+# newer than its class.
+build_java_harness() {
+  local dir="$1" main="$2"
+  shift 2
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  local harness="$root/tools/$dir" out="$root/.tools/$dir" jar fetch=0
+  apt_install default-jdk-headless maven
+  for jar in "$@"; do [ -f "$out/lib/$jar" ] || fetch=1; done
+  if [ $fetch = 1 ]; then
+    mkdir -p "$out/lib"
+    mvn -q -B -f "$harness/pom.xml" dependency:copy-dependencies -DoutputDirectory="$out/lib"
+  fi
+  if [ ! -f "$out/classes/$main.class" ] || [ "$harness/src/$main.java" -nt "$out/classes/$main.class" ]; then
+    mkdir -p "$out/classes"
+    javac -encoding UTF-8 -cp "$out/lib/*" -d "$out/classes" "$harness/src/$main.java"
+  fi
+}

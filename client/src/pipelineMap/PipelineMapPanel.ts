@@ -3,6 +3,7 @@
  * out and draws it), jumps to the code when a node is clicked, redraws after edits and saves the SVG.
  */
 import * as vscode from "vscode";
+import { webviewPage } from "../webviewPage";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { PipelineMapRequest, type PipelineMapHostMessage, type PipelineMapPanelMessage, type PipelineMapScope } from "../../../server/src/protocol";
 import { pipelineMapStrings } from "./strings";
@@ -115,10 +116,8 @@ export class PipelineMapPanel {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, "dist", "webview", "pipelineMap.js")).toString();
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource} 'unsafe-inline'`, `img-src ${webview.cspSource} data:`, `script-src 'nonce-${nonce}'`].join("; ");
+    const { nonce, asset, csp } = webviewPage(this.panel.webview, this.context.extensionUri, { images: true });
+    const script = asset("pipelineMap.js");
     return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
 <head>

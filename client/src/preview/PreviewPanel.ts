@@ -4,6 +4,7 @@
  */
 import { basename } from "node:path";
 import * as vscode from "vscode";
+import { webviewPage } from "../webviewPage";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { Commands, PreviewRequest, type PreviewCounts, type PreviewHostMessage, type PreviewPanelMessage, type PreviewResult, type PreviewTarget, type PreviewTiming } from "../../../server/src/protocol";
 import { pickGrokPattern } from "./patternPicker";
@@ -358,10 +359,7 @@ export class PreviewPanel {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
-    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, "dist", "webview", name)).toString();
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource} 'unsafe-inline'`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join("; ");
+    const { nonce, asset, csp } = webviewPage(this.panel.webview, this.context.extensionUri, { fonts: true });
     return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
 <head>

@@ -3,6 +3,7 @@
  * Query DSL, ES|QL), the mapping, and the pipeline's fields against it. Read-only: it only searches.
  */
 import * as vscode from "vscode";
+import { webviewPage } from "../webviewPage";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { EsError, compareFieldsWithMapping, connectElasticsearch, fetchMapping, queryIndex, simulatedFieldsOf, type WrittenField } from "../../../server/src/remote/elasticsearch";
 import { PreviewRequest, type QueryHostMessage, type QueryLensArgs, type QueryPanelMessage } from "../../../server/src/protocol";
@@ -113,10 +114,7 @@ export class QueryPanel {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
-    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, "dist", "webview", name)).toString();
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource} 'unsafe-inline'`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `script-src 'nonce-${nonce}'`].join("; ");
+    const { nonce, asset, csp } = webviewPage(this.panel.webview, this.context.extensionUri, { fonts: true, images: true });
     return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
 <head>
